@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.ts';
+import { coreMigration } from './0001-core.ts';
+
+/** Every migration, in any order: the runner sorts them by id. Add new ones here. */
+export const MIGRATIONS: Migration[] = [coreMigration];
