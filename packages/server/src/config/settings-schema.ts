@@ -7,8 +7,8 @@ const booleanFlag = z
 const port = z.coerce
   .number({ error: 'must be a port number' })
   .int('must be a whole number')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
 
 const seconds = (min: number, max: number) =>
   z.coerce
@@ -46,7 +46,7 @@ export const SETTINGS = {
     env: 'FRONTEND_PORT',
     schema: port,
     default: 7655,
-    doc: 'TCP port of the web UI, API and WebSocket.',
+    doc: 'TCP port of the web UI, API and WebSocket (`0` picks a free port).',
     stored: false,
   }),
   backendHost: setting({
