@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HealthResponse, VersionResponse } from '@pulse/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/version.ts';
-import { baseUrl, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { baseUrl, getJson, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const rootVersion = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
 
@@ -17,9 +18,9 @@ describe('health, version and the error boundary over real HTTP', () => {
   afterAll(() => t.close());
 
   it('reports healthy with unix seconds and a growing uptime', async () => {
-    const first = await (await fetch(`${url}/api/health`)).json();
+    const first = await getJson<HealthResponse>(`${url}/api/health`);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = await (await fetch(`${url}/api/health`)).json();
+    const second = await getJson<HealthResponse>(`${url}/api/health`);
 
     expect(first.status).toBe('healthy');
     expect(Math.abs(first.timestamp - Date.now() / 1000)).toBeLessThan(5);
@@ -28,7 +29,7 @@ describe('health, version and the error boundary over real HTTP', () => {
   });
 
   it('reports the version of the root package.json and the node runtime', async () => {
-    const body = await (await fetch(`${url}/api/version`)).json();
+    const body = await getJson<VersionResponse>(`${url}/api/version`);
 
     expect(body).toMatchObject({ version: rootVersion, runtime: 'node', channel: 'stable' });
     expect(typeof body.isDocker).toBe('boolean');
@@ -41,11 +42,13 @@ describe('health, version and the error boundary over real HTTP', () => {
 
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
-    expect((await response.json()).error).toMatch(/no route/);
+    expect(((await response.json()) as { error: string }).error).toMatch(/no route/);
   });
 
   it('serves an OpenAPI document listing every route of the table', async () => {
-    const doc = await (await fetch(`${url}/api/openapi.json`)).json();
+    const doc = await getJson<{ paths: Record<string, Record<string, unknown>> }>(
+      `${url}/api/openapi.json`,
+    );
 
     for (const route of t.app.routes) {
       const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

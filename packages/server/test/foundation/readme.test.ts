@@ -15,7 +15,9 @@ describe('README.md', () => {
   });
 
   it('has the configuration table of the current settings (npm run docs:config)', () => {
-    const block = readme.match(/<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/);
+    const block = readme.match(
+      /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/,
+    );
 
     expect(block?.[1]).toBe(settingsMarkdownTable());
   });

@@ -59,3 +59,8 @@ export function baseUrl(app: PulseApp): string {
   if (!address || typeof address === 'string') throw new Error('app is not listening');
   return `http://127.0.0.1:${address.port}`;
 }
+
+/** Fetches a URL and returns its JSON body as the type the test expects. */
+export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  return (await (await fetch(url, init)).json()) as T;
+}
