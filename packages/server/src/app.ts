@@ -3,13 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { type ResolvedSettings, resolveSettings } from './config/settings.ts';
 import { REPO_ROOT, readVersionInfo, type VersionInfo } from './config/version.ts';
 import { buildOpenApi } from './http/openapi.ts';
-import type { RouteDefinition, RouteGuard } from './http/route.ts';
+import type { RouteDefinition } from './http/route.ts';
+import { authRoutes } from './http/routes/auth-routes.ts';
+import { securityRoutes } from './http/routes/security-routes.ts';
 import { systemRoutes } from './http/routes/system-routes.ts';
 import { webRoutes } from './http/routes/web-routes.ts';
 import { buildHttpServer } from './http/server.ts';
 import { StaticApp } from './http/static-app.ts';
 import { WebSocketHub } from './http/ws-hub.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { securityGuard, securityPlugin } from './security/security-hooks.ts';
+import { SecurityService } from './security/security-service.ts';
 import { lockDataDir, prepareDataDir } from './store/data-dir.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { SettingsRepository } from './store/settings-repository.ts';
@@ -30,6 +34,8 @@ export interface PulseApp {
   log: Logger;
   http: FastifyInstance;
   hub: WebSocketHub;
+  /** Credentials, sessions and the audit log (`security.audit.record` for other parts). */
+  security: SecurityService;
   version: VersionInfo;
   routes: RouteDefinition[];
   /** Starts listening; resolves to the base URL. */
@@ -37,10 +43,6 @@ export interface PulseApp {
   /** Stops accepting work, closes sockets and the database, releases the data folder. */
   close(): Promise<void>;
 }
-
-// LIMITATION: every route is open until the security layer provides the real guard; the
-// route table already records each route's access level for it to enforce.
-const openGuard: RouteGuard = () => {};
 
 /**
  * Assembles the service: settings, data folder, database, HTTP routes and WebSocket hub.
@@ -69,6 +71,14 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
   });
   const version = readVersionInfo(env);
   const hub = new WebSocketHub(log.child({ module: 'ws' }));
+  let security: SecurityService;
+  try {
+    security = new SecurityService({ db, dataDir, log, settings: () => settings.values });
+  } catch (err) {
+    db.close();
+    lock.release();
+    throw err;
+  }
   const staticApp = new StaticApp(options.webRoot ?? join(REPO_ROOT, 'packages', 'web', 'dist'));
 
   const routes: RouteDefinition[] = [];
@@ -82,7 +92,15 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     }),
   );
 
-  const http = await buildHttpServer({ log, routes, guard: openGuard });
+  routes.push(...authRoutes({ security }), ...securityRoutes({ security }));
+
+  const http = await buildHttpServer({
+    log,
+    routes,
+    guard: securityGuard(security),
+    plugins: [securityPlugin(security)],
+    trustProxy: settings.values.trustedProxies,
+  });
 
   async function listen(): Promise<string> {
     const { frontendPort, backendHost } = settings.values;
@@ -100,5 +118,5 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     log.info('pulse stopped');
   }
 
-  return { settings, dataDir, db, log, http, hub, version, routes, listen, close };
+  return { settings, dataDir, db, log, http, hub, security, version, routes, listen, close };
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.ts';
 import { coreMigration } from './0001-core.ts';
+import { securityMigration } from './0100-security.ts';
 
 /** Every migration, in any order: the runner sorts them by id. Add new ones here. */
-export const MIGRATIONS: Migration[] = [coreMigration];
+export const MIGRATIONS: Migration[] = [coreMigration, securityMigration];
