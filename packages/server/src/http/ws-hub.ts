@@ -77,9 +77,18 @@ export class WebSocketHub {
 
   /** Sends to every client a message built for it (e.g. full state or a delta). */
   broadcastEach(build: (client: HubClient) => HubMessage | undefined): void {
+    // Builders return one shared object per variant; serialize each once, not per client,
+    // since a full state can be megabytes.
+    const texts = new Map<HubMessage, string>();
     for (const { client } of this.clients.values()) {
       const message = build(client);
-      if (message) client.send(message);
+      if (!message) continue;
+      let text = texts.get(message);
+      if (text === undefined) {
+        text = serialize(message);
+        texts.set(message, text);
+      }
+      this.sendRaw(client.id, text);
     }
   }
 
