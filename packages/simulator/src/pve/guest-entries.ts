@@ -159,15 +159,36 @@ export function qemuStatus(world: World, pve: PveState, guest: GuestState, lock?
   };
 }
 
+/** QEMU's per-drive statistics, passed through with QEMU's own true/false. */
 function blockstat(f: GuestFigures): Entry {
+  const reads = Math.floor(f.diskread / 32_768);
+  const writes = Math.floor(f.diskwrite / 16_384);
+  const flushes = Math.floor(f.diskwrite / 1_048_576);
   return {
     rd_bytes: f.diskread,
     wr_bytes: f.diskwrite,
-    rd_operations: Math.floor(f.diskread / 32_768),
-    wr_operations: Math.floor(f.diskwrite / 16_384),
-    flush_operations: Math.floor(f.diskwrite / 1_048_576),
+    rd_operations: reads,
+    wr_operations: writes,
+    flush_operations: flushes,
+    unmap_operations: Math.floor(writes / 300),
+    unmap_bytes: Math.floor(f.diskwrite / 10),
+    rd_total_time_ns: reads * 450_000,
+    wr_total_time_ns: writes * 420_000,
+    flush_total_time_ns: flushes * 480_000,
+    unmap_total_time_ns: Math.floor(writes / 300) * 20_000,
+    rd_merged: 0,
+    wr_merged: 0,
+    unmap_merged: 0,
+    wr_highest_offset: Math.min(f.maxdisk, f.diskwrite),
+    idle_time_ns: 4_427_685_914,
     failed_rd_operations: 0,
     failed_wr_operations: 0,
+    failed_flush_operations: 0,
+    failed_unmap_operations: 0,
+    invalid_rd_operations: 0,
+    invalid_wr_operations: 0,
+    invalid_flush_operations: 0,
+    invalid_unmap_operations: 0,
     account_invalid: true,
     account_failed: true,
     timed_stats: [],

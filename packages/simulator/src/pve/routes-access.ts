@@ -23,7 +23,10 @@ function capabilities(identity: IdentitySpec, all: string[]): Entry {
   );
   const cap: Entry = {};
   for (const [category, pattern] of Object.entries(CAP_CATEGORIES)) {
-    cap[category] = Object.fromEntries([...held].filter((p) => pattern.test(p)).map((p) => [p, 1]));
+    const privileges = [...held].filter((p) => pattern.test(p));
+    // Whoever may change permissions sees that in every category but the datacenter one.
+    if (held.has('Permissions.Modify') && category !== 'dc') privileges.push('Permissions.Modify');
+    cap[category] = Object.fromEntries(privileges.map((p) => [p, 1]));
   }
   return cap;
 }

@@ -27,13 +27,23 @@ function readHostPort(r: FieldReader): { host?: string; port?: number } {
 }
 
 function readNode(seed: number, r: FieldReader): NodeSpec {
-  r.only(['node', 'cpus', 'memoryGiB']);
+  r.only(['node', 'cpus', 'memoryGiB', 'zfs']);
   const node = r.string('node', NAME);
   const cpus = r.optNumber('cpus', 1, 1024, true);
   const memory = r.optNumber('memoryGiB', 1, 65_536);
+  const zfsPools = r.list('zfs').map((pool) => {
+    pool.only(['name', 'sizeGiB', 'usedFraction', 'health']);
+    return {
+      name: pool.string('name', /^[A-Za-z][A-Za-z0-9_.:-]*$/),
+      size: Math.floor((pool.optNumber('sizeGiB', 1, 1e7) ?? 1024) * GIB),
+      usedFraction: pool.optNumber('usedFraction', 0, 1) ?? 0.3,
+      health: pool.optOneOf('health', ['ONLINE', 'DEGRADED', 'FAULTED'] as const) ?? 'ONLINE',
+    };
+  });
   return buildNode(seed, node, {
     ...(cpus ? { cpus } : {}),
     ...(memory ? { memTotal: Math.floor(memory * GIB) } : {}),
+    zfsPools,
   });
 }
 
@@ -59,6 +69,7 @@ const GUEST_FIELDS = [
   'backupFailEvery',
   'cpu',
   'mem',
+  'replicateTo',
 ] as const;
 
 function readGuest(r: FieldReader, nodes: string[]): GuestInput {
@@ -182,9 +193,22 @@ function readPve(seed: number, r: FieldReader): PveEndpointSpec {
     storages,
     guests: guests.map((g) => buildGuest(seed, g)),
     pools: [...new Set(guests.flatMap((g) => (g.pool ? [g.pool] : [])))],
-    replication: [],
+    replication: replicationJobs(r, names),
     identities: pveIdentities(major),
   };
+}
+
+/** Guests may name a node to replicate to; each becomes job `<vmid>-0`. */
+function replicationJobs(r: FieldReader, nodes: string[]): PveEndpointSpec['replication'] {
+  return r.list('guests').flatMap((g) => {
+    const target = g.optString('replicateTo');
+    if (target === undefined) return [];
+    if (!nodes.includes(target))
+      throw new ScenarioError(`${g.path}.replicateTo: unknown node "${target}"`);
+    return [
+      { guest: g.number('vmid', 100, 999_999_999, true), jobnum: 0, target, schedule: '*/15' },
+    ];
+  });
 }
 
 /** Nodes may be given as names or as objects; both become readers of `{node, ...}`. */

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SimulatedEndpoint, type SimulatorHandle, startSimulator } from '../src/index.ts';
+import { ISSUE_ENDPOINTS, TARGETS } from './conformance-cases.ts';
+import { compareWithCapture, readCapture } from './support/captures.ts';
+import { api, login } from './support/client.ts';
+import { returnsOf, validate } from './support/schema.ts';
+
+let sim: SimulatorHandle;
+const byName = (name: string): SimulatedEndpoint => sim.endpoints.find((e) => e.name === name)!;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    scenario: join(import.meta.dirname, 'support/conformance.scenario.json'),
+  });
+});
+
+afterAll(async () => {
+  await sim?.stop();
+});
+
+describe('coverage', () => {
+  it('checks every endpoint of the issue for every modelled version', () => {
+    for (const target of TARGETS) {
+      const covered = new Set(target.cases.map((c) => c.endpoint));
+      const expected = ISSUE_ENDPOINTS[target.schema.startsWith('pve') ? 'pve' : 'pbs'];
+      expect(
+        [...expected].filter((e) => !covered.has(e)),
+        `${target.schema} lacks`,
+      ).toEqual([]);
+    }
+  });
+
+  it('lists the covered endpoints', () => {
+    const listing = TARGETS.map(
+      (t) =>
+        `${t.schema}: ${[...new Set(t.cases.map((c) => c.endpoint))].length} endpoints, ${t.cases.length} requests`,
+    );
+    console.info(`conformance coverage\n${listing.join('\n')}`);
+    expect(listing).toHaveLength(5);
+  });
+});
+
+for (const target of TARGETS) {
+  describe(`${target.schema} (${target.endpoint})`, () => {
+    for (const c of target.cases) {
+      it(`${c.endpoint} as ${c.url} matches the official schema${c.capture ? ` and ${c.capture}` : ''}`, async () => {
+        const endpoint = byName(target.endpoint);
+        const answer = c.login ? await login(endpoint) : await api(endpoint, c.url);
+        expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+        const data = (answer.json as { data: unknown }).data;
+        const [method, path] = c.endpoint.split(' ') as [string, string];
+        const product = target.schema.startsWith('pve') ? 'pve' : 'pbs';
+        expect(
+          validate(returnsOf(target.schema, path, method), data, { product, tolerate: c.tolerate }),
+        ).toEqual([]);
+        if (c.capture)
+          expect(compareWithCapture(data, readCapture(c.capture), c.ignore)).toEqual([]);
+      });
+    }
+  });
+}
