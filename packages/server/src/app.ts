@@ -1,17 +1,24 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { CredentialCrypto } from './config/credential-crypto.ts';
+import { NodesRepository } from './config/nodes-repository.ts';
 import { type ResolvedSettings, resolveSettings } from './config/settings.ts';
 import { REPO_ROOT, readVersionInfo, type VersionInfo } from './config/version.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import type { RouteDefinition } from './http/route.ts';
 import { authRoutes } from './http/routes/auth-routes.ts';
+import { backupRoutes } from './http/routes/backup-routes.ts';
+import { nodesRoutes } from './http/routes/nodes-routes.ts';
 import { securityRoutes } from './http/routes/security-routes.ts';
+import { stateRoutes } from './http/routes/state-routes.ts';
+import { storageRoutes } from './http/routes/storage-routes.ts';
 import { systemRoutes } from './http/routes/system-routes.ts';
 import { webRoutes } from './http/routes/web-routes.ts';
 import { buildHttpServer } from './http/server.ts';
 import { StaticApp } from './http/static-app.ts';
 import { WebSocketHub } from './http/ws-hub.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { Monitor } from './monitor/monitor.ts';
 import { securityGuard, securityPlugin } from './security/security-hooks.ts';
 import { SecurityService } from './security/security-service.ts';
 import { lockDataDir, prepareDataDir } from './store/data-dir.ts';
@@ -36,6 +43,10 @@ export interface PulseApp {
   hub: WebSocketHub;
   /** Credentials, sessions and the audit log (`security.audit.record` for other parts). */
   security: SecurityService;
+  /** Polls every configured Proxmox endpoint; `onCycle` fires after each poll is merged. */
+  monitor: Monitor;
+  /** Configured Proxmox endpoints, credentials encrypted at rest. */
+  nodes: NodesRepository;
   version: VersionInfo;
   routes: RouteDefinition[];
   /** Starts listening; resolves to the base URL. */
@@ -79,6 +90,26 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     lock.release();
     throw err;
   }
+  let nodes: NodesRepository;
+  try {
+    nodes = new NodesRepository(db, CredentialCrypto.forDataDir(dataDir));
+  } catch (err) {
+    db.close();
+    lock.release();
+    throw err;
+  }
+  const monitor = new Monitor({
+    log,
+    loadNodes: () => nodes.list(),
+    pollingInterval: settings.values.pollingInterval,
+    connectionTimeout: settings.values.connectionTimeout,
+    version: version.version,
+    webSocketClients: () => hub.clientCount,
+    onClusterMembership: (id, cluster) => {
+      const node = nodes.get(id);
+      if (node) nodes.save({ ...node, cluster });
+    },
+  });
   const staticApp = new StaticApp(options.webRoot ?? join(REPO_ROOT, 'packages', 'web', 'dist'));
 
   const routes: RouteDefinition[] = [];
@@ -93,6 +124,12 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
   );
 
   routes.push(...authRoutes({ security }), ...securityRoutes({ security }));
+  routes.push(
+    ...stateRoutes({ monitor }),
+    ...storageRoutes({ monitor }),
+    ...backupRoutes({ monitor }),
+    ...nodesRoutes({ nodes, monitor }),
+  );
 
   const http = await buildHttpServer({
     log,
@@ -105,6 +142,7 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
   async function listen(): Promise<string> {
     const { frontendPort, backendHost } = settings.values;
     const address = await http.listen({ port: frontendPort, host: backendHost });
+    monitor.start();
     log.info({ address, version: version.version, dataDir }, 'pulse started');
     if (!staticApp.isBuilt) log.warn('web app not built: run npm run build');
     return address;
@@ -113,10 +151,25 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
   async function close(): Promise<void> {
     hub.closeAll();
     await http.close();
+    await monitor.stop();
     db.close();
     lock.release();
     log.info('pulse stopped');
   }
 
-  return { settings, dataDir, db, log, http, hub, security, version, routes, listen, close };
+  return {
+    settings,
+    dataDir,
+    db,
+    log,
+    http,
+    hub,
+    security,
+    monitor,
+    nodes,
+    version,
+    routes,
+    listen,
+    close,
+  };
 }

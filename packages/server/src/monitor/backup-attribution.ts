@@ -24,9 +24,16 @@ function indexGuests(slices: PveSlice[]): GuestIndex {
   return index;
 }
 
+/**
+ * Whether a PVE storage points at this PBS: by certificate fingerprint when both are
+ * known, else by address and port, else by the name the PBS was given in Pulse when it
+ * matches the storage's `server` (a host name PVE resolves that Pulse may reach by IP).
+ */
 function targetMatches(target: PbsTarget, pbs: PbsSlice): boolean {
   if (target.fingerprint && pbs.fingerprint) return target.fingerprint === pbs.fingerprint;
-  return target.server.toLowerCase() === pbs.hostname.toLowerCase() && target.port === pbs.port;
+  const server = target.server.toLowerCase();
+  if (server === pbs.hostname.toLowerCase()) return target.port === pbs.port;
+  return server === pbs.instance.name.toLowerCase();
 }
 
 /**

@@ -191,9 +191,14 @@ export class PveSlowData {
       nodes
         .filter((node) => input.onlineNodes.includes(node))
         .map(async (node) => {
-          const data = await this.tolerate(() =>
-            this.get(`/nodes/${encodeURIComponent(node)}/replication`, input),
-          );
+          // Job status is optional: without it the jobs are still listed.
+          const data = await this.get(
+            `/nodes/${encodeURIComponent(node)}/replication`,
+            input,
+          ).catch((err: unknown) => {
+            if (isProxmoxError(err) && !err.isConnectionFailure) return undefined;
+            throw err;
+          });
           for (const entry of list(data)) status.set(str(entry.id), entry);
         }),
     );
