@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
+import { ApiError } from '../http/api-error.ts';
 import type { Route } from '../http/router.ts';
 import type { GuestType } from '../model/types.ts';
+import { pveUpid } from '../model/upid.ts';
 import type { GuestState } from '../model/world.ts';
 import { type AgentCommand, agentCommand } from './agent.ts';
-import { bit, guestOf, guestsOn, may, nodeOf, type PveContext, requirePriv } from './context.ts';
+import {
+  bit,
+  guestOf,
+  guestsOn,
+  identityOf,
+  may,
+  nodeOf,
+  type PveContext,
+  requirePriv,
+} from './context.ts';
 import { listEntry, lxcStatus, qemuStatus } from './guest-entries.ts';
 import { lockOf } from './locks.ts';
 import { guestRrd, RRD_PARAMS } from './rrd.ts';
@@ -54,6 +65,24 @@ function snapshots(ctx: PveContext, guest: GuestState): Entry[] {
   return [...out, current];
 }
 
+/** `POST .../status/start|stop`: changes the guest at once and answers the task's UPID. */
+function power(ctx: PveContext, guest: GuestState, action: 'start' | 'stop'): string {
+  requirePriv(ctx, `/vms/${guest.spec.vmid}`, ['VM.PowerMgmt']);
+  if (guest.spec.template) throw new ApiError(500, `VM ${guest.spec.vmid} is a template`);
+  const { world, pve } = ctx;
+  world.setStatus(pve, guest, action === 'start' ? 'running' : 'stopped');
+  const prefix = guest.spec.type === 'qemu' ? 'qm' : 'vz';
+  const user = identityOf(ctx).id.split('!')[0]!;
+  return pveUpid(
+    world.seed,
+    guest.node,
+    world.now(),
+    `${prefix}${action}`,
+    String(guest.spec.vmid),
+    user,
+  );
+}
+
 function guestRoutes(type: GuestType): Route<PveContext>[] {
   const base = `/nodes/{node}/${type}/{vmid}`;
   const guest = (ctx: PveContext, path: Record<string, string>) => {
@@ -82,6 +111,16 @@ function guestRoutes(type: GuestType): Route<PveContext>[] {
       path: `${base}/rrddata`,
       params: RRD_PARAMS,
       handle: (ctx, a) => guestRrd(ctx, guest(ctx, a.path), a.query),
+    },
+    {
+      method: 'POST',
+      path: `${base}/status/start`,
+      handle: (ctx, a) => power(ctx, guest(ctx, a.path), 'start'),
+    },
+    {
+      method: 'POST',
+      path: `${base}/status/stop`,
+      handle: (ctx, a) => power(ctx, guest(ctx, a.path), 'stop'),
     },
   ];
 }

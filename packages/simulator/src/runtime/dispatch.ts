@@ -177,6 +177,11 @@ export async function dispatch(
   res: ServerResponse,
 ) {
   const started = performance.now();
+  if (!listener.up) {
+    // A request on a connection kept alive from before a `down` fault: the host is gone.
+    req.socket.destroy();
+    return;
+  }
   const url = new URL(req.url ?? '/', 'http://simulator');
   if (url.pathname.startsWith('/_sim/')) return handleControl(sim, req, res, url);
   if (await applyFaults(sim, listener, req, res)) return;

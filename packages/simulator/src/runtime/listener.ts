@@ -74,12 +74,16 @@ export function dropConnections(listener: Listener): void {
   listener.sockets.clear();
 }
 
-/** Stops accepting connections: clients then see "connection refused". */
+/**
+ * Stops accepting connections: clients then see "connection refused". Open connections are
+ * cut a moment later, so a control call that caused this still gets its answer.
+ */
 export async function takeDown(listener: Listener): Promise<void> {
   if (!listener.up) return;
   listener.up = false;
   const closing = closeServer(listener.server);
-  dropConnections(listener);
+  listener.server.closeIdleConnections();
+  setTimeout(() => dropConnections(listener), 100).unref();
   await closing;
 }
 
@@ -89,8 +93,11 @@ export async function bringUp(listener: Listener): Promise<void> {
   listener.up = true;
 }
 
-/** Serves a different certificate to new connections (or the original again). */
+/**
+ * Serves a different certificate to new connections (or the original again). Idle kept-alive
+ * connections are closed so the next request shakes hands with the new certificate.
+ */
 export function useCert(listener: Listener, cert: CertPair): void {
   (listener.server as unknown as HttpsServer).setSecureContext({ key: cert.key, cert: cert.cert });
-  dropConnections(listener);
+  listener.server.closeIdleConnections();
 }
