@@ -4,12 +4,15 @@ import { CredentialCrypto } from './config/credential-crypto.ts';
 import { NodesRepository } from './config/nodes-repository.ts';
 import { type ResolvedSettings, resolveSettings } from './config/settings.ts';
 import { REPO_ROOT, readVersionInfo, type VersionInfo } from './config/version.ts';
+import { MetricsHistory } from './history/metrics-history.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import type { RouteDefinition } from './http/route.ts';
 import { authRoutes } from './http/routes/auth-routes.ts';
 import { backupRoutes } from './http/routes/backup-routes.ts';
+import { chartRoutes } from './http/routes/chart-routes.ts';
 import { nodesRoutes } from './http/routes/nodes-routes.ts';
 import { securityRoutes } from './http/routes/security-routes.ts';
+import { simpleStatsRoutes } from './http/routes/simple-stats-routes.ts';
 import { stateRoutes } from './http/routes/state-routes.ts';
 import { storageRoutes } from './http/routes/storage-routes.ts';
 import { systemRoutes } from './http/routes/system-routes.ts';
@@ -17,6 +20,7 @@ import { webRoutes } from './http/routes/web-routes.ts';
 import { buildHttpServer } from './http/server.ts';
 import { StaticApp } from './http/static-app.ts';
 import { WebSocketHub } from './http/ws-hub.ts';
+import { LiveFeed } from './live/live-feed.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Monitor } from './monitor/monitor.ts';
 import { securityGuard, securityPlugin } from './security/security-hooks.ts';
@@ -45,6 +49,10 @@ export interface PulseApp {
   security: SecurityService;
   /** Polls every configured Proxmox endpoint; `onCycle` fires after each poll is merged. */
   monitor: Monitor;
+  /** Metrics history behind the chart routes. */
+  history: MetricsHistory;
+  /** The `/ws` protocol: full states or deltas after every cycle. */
+  live: LiveFeed;
   /** Configured Proxmox endpoints, credentials encrypted at rest. */
   nodes: NodesRepository;
   version: VersionInfo;
@@ -110,6 +118,18 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
       if (node) nodes.save({ ...node, cluster });
     },
   });
+  const history = new MetricsHistory(db, {
+    log: log.child({ module: 'history' }),
+    retentionDays: () => settings.values.metricsRetentionDays,
+  });
+  const live = new LiveFeed({
+    hub,
+    log: log.child({ module: 'live' }),
+    initialState: () => monitor.getState(),
+  });
+  // Two listeners, so a history write failure never holds back the live update.
+  monitor.onCycle((state, info) => history.record(state, { endpoint: info.endpoint }));
+  monitor.onCycle((state) => live.publish(state));
   const staticApp = new StaticApp(options.webRoot ?? join(REPO_ROOT, 'packages', 'web', 'dist'));
 
   const routes: RouteDefinition[] = [];
@@ -129,6 +149,8 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     ...storageRoutes({ monitor }),
     ...backupRoutes({ monitor }),
     ...nodesRoutes({ nodes, monitor }),
+    ...chartRoutes({ history, state: () => monitor.getState() }),
+    ...simpleStatsRoutes(),
   );
 
   const http = await buildHttpServer({
@@ -143,6 +165,7 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     const { frontendPort, backendHost } = settings.values;
     const address = await http.listen({ port: frontendPort, host: backendHost });
     monitor.start();
+    history.start();
     log.info({ address, version: version.version, dataDir }, 'pulse started');
     if (!staticApp.isBuilt) log.warn('web app not built: run npm run build');
     return address;
@@ -152,6 +175,7 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     hub.closeAll();
     await http.close();
     await monitor.stop();
+    history.stop();
     db.close();
     lock.release();
     log.info('pulse stopped');
@@ -166,6 +190,8 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     hub,
     security,
     monitor,
+    history,
+    live,
     nodes,
     version,
     routes,
