@@ -20,7 +20,9 @@ export function normalizeHost(raw: string, type: 'pve' | 'pbs'): string {
     throw badRequest('host must use https:// (or http://)');
   }
   if (url.username || url.password) throw badRequest('host must not contain credentials');
-  const port = url.port || String(DEFAULT_PORT[type]);
+  // URL drops a port equal to the scheme's default (`:443`); keep one the user typed.
+  const typed = /^[a-z]+:\/\/[^/]*:(\d+)(?=\/|$)/i.exec(withScheme)?.[1];
+  const port = url.port || typed || String(DEFAULT_PORT[type]);
   return `${url.protocol}//${url.hostname}:${port}`;
 }
 

@@ -39,10 +39,12 @@ export class RateTracker {
     }
     if (KEYS.every((key) => counters[key] === previous.counters[key])) return previous.rates;
 
-    const restarted = uptime > 0 && uptime < previous.uptime;
+    // Counters start from zero when a guest (re)starts: a running guest whose uptime went
+    // down, or that was stopped at the previous sample.
+    const restarted = uptime > 0 && (uptime < previous.uptime || previous.uptime === 0);
     const seconds = restarted
       ? uptime
-      : uptime > previous.uptime && previous.uptime > 0
+      : uptime > previous.uptime
         ? uptime - previous.uptime
         : (at - previous.at) / 1000;
     if (seconds <= 0) return previous.rates;
@@ -50,7 +52,7 @@ export class RateTracker {
     const rates = { ...ZERO };
     for (const key of KEYS) {
       const delta = counters[key] - previous.counters[key];
-      const bytes = delta >= 0 && !restarted ? delta : restarted ? counters[key] : 0;
+      const bytes = restarted ? counters[key] : Math.max(0, delta);
       rates[key] = Math.round(bytes / seconds);
     }
     this.samples.set(id, { counters, uptime, at, rates });
