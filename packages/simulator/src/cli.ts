@@ -56,6 +56,16 @@ async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const started = performance.now();
   const handle = await startSimulator(options);
+  // Handlers go first: whoever reads the endpoint list may signal us right away.
+  const shutdown = (signal: string) => {
+    log({ signal }, 'simulator stopping');
+    handle.stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
   // The first stdout line is the contract: one JSON object listing every endpoint.
   process.stdout.write(
     `${JSON.stringify({ scenario: options.scenario, endpoints: handle.endpoints })}\n`,
@@ -68,15 +78,6 @@ async function main(): Promise<void> {
     },
     'simulator started',
   );
-  const shutdown = (signal: string) => {
-    log({ signal }, 'simulator stopping');
-    handle.stop().then(
-      () => process.exit(0),
-      () => process.exit(0),
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
