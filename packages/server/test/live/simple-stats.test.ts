@@ -42,7 +42,7 @@ describe('/simple-stats', () => {
     expect(script.body).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 
-  it('needs a login for the page but not for its static script', async () => {
+  it('needs a login for the page and its script, like the WebSocket it opens', async () => {
     const pulse = await start({
       PULSE_AUTH_USER: 'admin',
       PULSE_AUTH_PASS: 'correct-horse-battery-9',
@@ -52,6 +52,6 @@ describe('/simple-stats', () => {
     const script = await pulse.app.http.inject({ method: 'GET', url: '/simple-stats.js' });
 
     expect(page.statusCode).toBe(401);
-    expect(script.statusCode).toBe(200);
+    expect(script.statusCode).toBe(401);
   });
 });

@@ -29,8 +29,8 @@ export function simpleStatsRoutes(): RouteDefinition[] {
     route({
       method: 'GET',
       url: '/simple-stats.js',
-      access: 'public',
-      summary: 'Script of the simple-stats page (static, no data)',
+      access: 'read',
+      summary: 'Script of the simple-stats page',
       handler: ({ reply }) =>
         reply
           .header('Cache-Control', 'no-cache')
@@ -40,8 +40,8 @@ export function simpleStatsRoutes(): RouteDefinition[] {
     route({
       method: 'GET',
       url: '/simple-stats.css',
-      access: 'public',
-      summary: 'Styles of the simple-stats page (static, no data)',
+      access: 'read',
+      summary: 'Styles of the simple-stats page',
       handler: ({ reply }) =>
         reply.header('Cache-Control', 'no-cache').type('text/css; charset=utf-8').send(styles),
     }),
