@@ -1,9 +1,9 @@
+import type { VersionResponse } from '@pulse/contract';
 import type { Resource } from 'solid-js';
 import { Match, Show, Switch } from 'solid-js';
-import type { VersionInfo } from '../api/version.ts';
 
 export interface FooterProps {
-  version: Resource<VersionInfo>;
+  version: Resource<VersionResponse>;
 }
 
 export function Footer(props: FooterProps) {
@@ -23,8 +23,8 @@ export function Footer(props: FooterProps) {
                 <span class="font-medium text-gray-800 dark:text-slate-200">
                   Pulse v{version().version}
                 </span>
-                <Show when={version().channel !== 'stable'}>
-                  <span>{version().channel} channel</span>
+                <Show when={version().channel === 'rc'}>
+                  <span>release candidate</span>
                 </Show>
                 <Show when={version().isDevelopment}>
                   <span>development build</span>
@@ -32,9 +32,7 @@ export function Footer(props: FooterProps) {
                 <Show when={version().isDocker}>
                   <span>Docker</span>
                 </Show>
-                <span class="ml-auto font-mono" title="Build and runtime">
-                  {version().build} · {version().runtime}
-                </span>
+                <span class="ml-auto">Node.js {version().nodeVersion.replace(/^v/, '')}</span>
               </>
             )}
           </Match>

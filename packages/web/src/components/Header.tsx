@@ -1,13 +1,13 @@
+import type { VersionResponse } from '@pulse/contract';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { VersionInfo } from '../api/version.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LogoMark } from './LogoMark.tsx';
 import { TabBar } from './TabBar.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 export interface HeaderProps {
-  version: VersionInfo | undefined;
+  version: VersionResponse | undefined;
 }
 
 export function Header(props: HeaderProps) {

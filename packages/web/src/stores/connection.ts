@@ -9,29 +9,25 @@ import { type BackoffOptions, reconnectDelay } from './backoff.ts';
  */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** A message from the server: a JSON object with a string `type`; the rest depends on it. */
-export interface ServerMessage {
-  type: string;
-  [field: string]: unknown;
+/**
+ * A message in either direction: a JSON object with a string `type`; `data` depends on it.
+ * The server adds `timestamp` to some.
+ */
+export interface SocketMessage<Type extends string = string, Data = unknown> {
+  type: Type;
+  data?: Data;
+  timestamp?: string;
 }
 
-/** A message to the server; same shape as {@link ServerMessage}. */
-export interface ClientMessage {
-  type: string;
-  [field: string]: unknown;
-}
+export type ServerMessage = SocketMessage;
+export type ClientMessage = SocketMessage;
 
-export interface WelcomeMessage extends ServerMessage {
-  type: 'welcome';
-}
-
-export interface PongMessage extends ServerMessage {
-  type: 'pong';
-}
+export type WelcomeMessage = SocketMessage<'welcome', { message: string; clientId: string }>;
+export type PongMessage = SocketMessage<'pong', { timestamp: number }>;
 
 /**
  * Messages the UI knows by type, for typed {@link Connection.lastMessage} calls. Features add
- * their entries here (`initialState`, `rawData`, ...); unknown types are still kept.
+ * their entries here (`initialState`, `rawData`, ...); messages of other types are still kept.
  */
 export interface ServerMessageMap {
   welcome: WelcomeMessage;
@@ -39,7 +35,7 @@ export interface ServerMessageMap {
 }
 
 export interface ConnectionOptions {
-  /** @default `ws(s)://<page host>/ws` */
+  /** @default `ws(s)://<page host>/ws?delta=1` */
   url?: string;
   backoff?: BackoffOptions;
   /**
@@ -244,7 +240,9 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
 
 function defaultUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${window.location.host}/ws`;
+  // Deltas: after the first full state the server sends only what changed each cycle, which
+  // the live-state store applies (docs/websocket.md).
+  return `${scheme}//${window.location.host}/ws?delta=1`;
 }
 
 function parseMessage(data: unknown): ServerMessage | undefined {
