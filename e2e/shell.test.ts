@@ -172,6 +172,24 @@ describe.skipIf(!hasChromium)('web shell', () => {
     }
   });
 
+  it('says Disconnected while the browser is offline and reconnects once it is back', async () => {
+    const options = { viewport: PHONE, isMobile: true, expectedErrors: /WebSocket/ };
+    await withBrowser(options, async ({ context, page }) => {
+      await page.goto(server.url);
+      await waitForConnected(page);
+
+      await context.setOffline(true);
+      await badge(page).and(page.locator('[data-status="disconnected"]')).waitFor();
+      expect(await badge(page).textContent()).toBe('Disconnected');
+      expect(await page.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'shell-phone-disconnected');
+
+      await context.setOffline(false);
+      await waitForConnected(page);
+    });
+  });
+
   for (const [device, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],

@@ -12,7 +12,9 @@ export interface HeaderProps {
 
 export function Header(props: HeaderProps) {
   return (
-    <header class="border-b border-gray-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    // Same background as the page: the reserved scrollbar gutter (styles.css) shows the page
+    // colour, and a contrasting header would end 15 px short of the window edge.
+    <header class="border-b border-gray-200 dark:border-slate-800">
       <div class="mx-auto flex h-12 max-w-screen-2xl items-center gap-3 px-3 sm:px-6">
         <A
           href="/"
