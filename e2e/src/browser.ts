@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,18 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 375, height: 812 } as const;
 
-if (!hasChromium) {
+if (!hasChromium) announceSkipOnce();
+
+/**
+ * Every browser test file imports this module in its own worker; a marker file named after
+ * the shared parent (the Vitest process) keeps the explanation to one line per run.
+ */
+function announceSkipOnce(): void {
+  try {
+    closeSync(openSync(join(tmpdir(), `pulse-e2e-skip-notice-${process.ppid}`), 'wx'));
+  } catch {
+    return;
+  }
   process.stderr.write(
     `browser tests skipped: no Chromium at ${CHROMIUM_PATH}; run \`apt-get install chromium\` ` +
       'or set PULSE_CHROMIUM\n',
