@@ -1,3 +1,5 @@
+import { csrfToken } from '../components/security/csrf.ts';
+
 /** An API call that failed; `message` is the server's `{error}` text when it sent one. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -30,6 +32,9 @@ export async function apiRequest<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A session's state-changing requests must echo the CSRF cookie; reads need nothing.
+  const csrf = method === 'GET' ? undefined : csrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
 
   let response: Response;
   try {
