@@ -1,6 +1,8 @@
 import {
   ChartsQuery,
   ChartsResponse,
+  SparklinesQuery,
+  SparklinesResponse,
   StorageChartsQuery,
   StorageChartsResponse,
 } from '@pulse/contract';
@@ -8,6 +10,7 @@ import { notFound } from '../../errors.ts';
 import { buildCharts, buildStorageCharts } from '../../history/chart-query.ts';
 import type { HistoryStateView } from '../../history/metrics.ts';
 import type { MetricsHistory } from '../../history/metrics-history.ts';
+import { buildSparklines } from '../../history/sparklines.ts';
 import { type RouteDefinition, route } from '../route.ts';
 
 export interface ChartRouteDeps {
@@ -40,6 +43,15 @@ export function chartRoutes(deps: ChartRouteDeps): RouteDefinition[] {
         }
         return response;
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/charts/sparklines',
+      access: 'read',
+      summary: 'CPU and memory of every guest and node in a few buckets, for table sparklines',
+      query: SparklinesQuery,
+      response: SparklinesResponse,
+      handler: ({ query }) => buildSparklines(deps.history, query),
     }),
     route({
       method: 'GET',
