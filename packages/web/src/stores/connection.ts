@@ -1,4 +1,4 @@
-import { type Accessor, createSignal, type Signal } from 'solid-js';
+import { type Accessor, createSignal, type Setter, type Signal } from 'solid-js';
 import { type BackoffOptions, reconnectDelay } from './backoff.ts';
 
 /**
@@ -66,108 +66,125 @@ export interface Connection {
 }
 
 export function createConnection(options: ConnectionOptions = {}): Connection {
-  const pingIntervalMs = options.pingIntervalMs ?? 25_000;
-  const [status, setStatus] = createSignal<ConnectionStatus>('disconnected');
-  const [attempts, setAttempts] = createSignal(0);
-  const [retryAt, setRetryAt] = createSignal<number>();
-  const latest = new Map<string, Signal<ServerMessage | undefined>>();
-  const handlers = new Set<(message: ServerMessage) => void>();
+  return new SocketConnection(options);
+}
 
-  let socket: WebSocket | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let pingTimer: ReturnType<typeof setInterval> | undefined;
-  let lastReceivedAt = 0;
-  let lastPingAt = 0;
-  let pageListeners: AbortController | undefined;
+class SocketConnection implements Connection {
+  readonly status: Accessor<ConnectionStatus>;
+  readonly attempts: Accessor<number>;
+  readonly retryAt: Accessor<number | undefined>;
+  // One implementation serves both overloads; the map only narrows the declared type.
+  readonly lastMessage = ((type: string) => this.latest(type)[0]) as Connection['lastMessage'];
 
-  function latestSignal(type: string): Signal<ServerMessage | undefined> {
-    let signal = latest.get(type);
+  private readonly setStatus: Setter<ConnectionStatus>;
+  private readonly setAttempts: Setter<number>;
+  private readonly setRetryAt: Setter<number | undefined>;
+  private readonly latestByType = new Map<string, Signal<ServerMessage | undefined>>();
+  private readonly handlers = new Set<(message: ServerMessage) => void>();
+  private readonly pingIntervalMs: number;
+  private socket: WebSocket | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private lastReceivedAt = 0;
+  private lastPingAt = 0;
+  /** Set while started; aborting it removes the window and document listeners. */
+  private pageListeners: AbortController | undefined;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.pingIntervalMs = options.pingIntervalMs ?? 25_000;
+    [this.status, this.setStatus] = createSignal<ConnectionStatus>('disconnected');
+    [this.attempts, this.setAttempts] = createSignal(0);
+    [this.retryAt, this.setRetryAt] = createSignal<number>();
+  }
+
+  onMessage(handler: (message: ServerMessage) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  send(message: ClientMessage): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  start(): void {
+    if (this.pageListeners) return;
+    this.pageListeners = new AbortController();
+    const { signal } = this.pageListeners;
+
+    window.addEventListener('online', () => this.retryNow(), { signal });
+    window.addEventListener('offline', () => this.goOffline(), { signal });
+    // Background tabs may have backed off to the 30 s cap; coming back should not wait.
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        const isVisible = document.visibilityState === 'visible';
+        if (isVisible && this.status() === 'reconnecting') this.retryNow();
+      },
+      { signal },
+    );
+    this.open();
+  }
+
+  stop(): void {
+    this.pageListeners?.abort();
+    this.pageListeners = undefined;
+    this.clearRetry();
+    this.drop();
+    this.setAttempts(0);
+    this.setStatus('disconnected');
+  }
+
+  retryNow(): void {
+    if (!this.pageListeners) this.start();
+    else if (!this.socket) this.open();
+  }
+
+  private latest(type: string): Signal<ServerMessage | undefined> {
+    let signal = this.latestByType.get(type);
     if (!signal) {
       signal = createSignal<ServerMessage | undefined>(undefined, { equals: false });
-      latest.set(type, signal);
+      this.latestByType.set(type, signal);
     }
     return signal;
   }
 
-  function open(): void {
-    clearRetry();
-    setStatus(attempts() === 0 ? 'connecting' : 'reconnecting');
+  private open(): void {
+    this.clearRetry();
+    this.setStatus(this.attempts() === 0 ? 'connecting' : 'reconnecting');
 
-    const ws = new WebSocket(options.url ?? defaultUrl());
-    socket = ws;
-    // Events of a socket we already replaced or dropped are stale and ignored.
+    const ws = new WebSocket(this.options.url ?? defaultUrl());
+    this.socket = ws;
+    // Events of a socket already replaced or dropped are stale and ignored.
     ws.addEventListener('open', () => {
-      if (socket !== ws) return;
-      lastReceivedAt = Date.now();
-      setAttempts(0);
-      setStatus('connected');
-      startPing();
+      if (this.socket === ws) this.onOpen();
     });
     ws.addEventListener('message', (event) => {
-      if (socket === ws) receive(event.data);
+      if (this.socket === ws) this.receive(event.data);
     });
     ws.addEventListener('close', () => {
-      if (socket !== ws) return;
-      socket = undefined;
-      stopPing();
-      scheduleRetry();
+      if (this.socket !== ws) return;
+      this.socket = undefined;
+      this.stopPing();
+      this.scheduleRetry();
     });
   }
 
-  function scheduleRetry(): void {
-    if (!pageListeners || !navigator.onLine) {
-      setStatus('disconnected');
-      return;
-    }
-
-    const attempt = attempts() + 1;
-    const delay = reconnectDelay(attempt, options.backoff);
-    setAttempts(attempt);
-    setRetryAt(Date.now() + delay);
-    setStatus('reconnecting');
-    retryTimer = setTimeout(open, delay);
+  private onOpen(): void {
+    this.lastReceivedAt = Date.now();
+    this.setAttempts(0);
+    this.setStatus('connected');
+    this.startPing();
   }
 
-  function clearRetry(): void {
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    setRetryAt(undefined);
-  }
-
-  function drop(): void {
-    const ws = socket;
-    socket = undefined;
-    stopPing();
-    ws?.close();
-  }
-
-  function startPing(): void {
-    lastPingAt = 0;
-    pingTimer = setInterval(() => {
-      // A link that died without a close frame (a sleeping laptop, a NAT timeout) never
-      // fires 'close'; silence after a ping is the only sign.
-      if (lastPingAt > lastReceivedAt) {
-        drop();
-        scheduleRetry();
-        return;
-      }
-      lastPingAt = Date.now();
-      send({ type: 'ping' });
-    }, pingIntervalMs);
-  }
-
-  function stopPing(): void {
-    clearInterval(pingTimer);
-    pingTimer = undefined;
-  }
-
-  function receive(data: unknown): void {
-    lastReceivedAt = Date.now();
+  private receive(data: unknown): void {
+    this.lastReceivedAt = Date.now();
     const message = parseMessage(data);
     if (!message) return;
 
-    latestSignal(message.type)[1](message);
-    for (const handler of handlers) {
+    this.latest(message.type)[1](message);
+    for (const handler of this.handlers) {
       try {
         handler(message);
       } catch (err) {
@@ -176,66 +193,58 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
     }
   }
 
-  function send(message: ClientMessage): boolean {
-    if (socket?.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(message));
-    return true;
+  private scheduleRetry(): void {
+    if (!this.pageListeners || !navigator.onLine) {
+      this.setStatus('disconnected');
+      return;
+    }
+
+    const attempt = this.attempts() + 1;
+    const delay = reconnectDelay(attempt, this.options.backoff);
+    this.setAttempts(attempt);
+    this.setRetryAt(Date.now() + delay);
+    this.setStatus('reconnecting');
+    this.retryTimer = setTimeout(() => this.open(), delay);
   }
 
-  function start(): void {
-    if (pageListeners) return;
-    pageListeners = new AbortController();
-    const { signal } = pageListeners;
-    window.addEventListener('online', retryNow, { signal });
-    window.addEventListener(
-      'offline',
-      () => {
-        drop();
-        clearRetry();
-        setStatus('disconnected');
-      },
-      { signal },
-    );
-    // Background tabs may have backed off to the 30 s cap; coming back should not wait.
-    document.addEventListener(
-      'visibilitychange',
-      () => {
-        if (document.visibilityState === 'visible' && status() === 'reconnecting') retryNow();
-      },
-      { signal },
-    );
-    open();
+  private clearRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.setRetryAt(undefined);
   }
 
-  function stop(): void {
-    pageListeners?.abort();
-    pageListeners = undefined;
-    clearRetry();
-    drop();
-    setAttempts(0);
-    setStatus('disconnected');
+  private goOffline(): void {
+    this.drop();
+    this.clearRetry();
+    this.setStatus('disconnected');
   }
 
-  function retryNow(): void {
-    if (!pageListeners) start();
-    else if (!socket) open();
+  private drop(): void {
+    const ws = this.socket;
+    this.socket = undefined;
+    this.stopPing();
+    ws?.close();
   }
 
-  return {
-    status,
-    attempts,
-    retryAt,
-    // One implementation serves both overloads; the map only narrows the declared type.
-    lastMessage: ((type: string) => latestSignal(type)[0]) as Connection['lastMessage'],
-    onMessage(handler) {
-      handlers.add(handler);
-      return () => handlers.delete(handler);
-    },
-    send,
-    start,
-    stop,
-    retryNow,
-  };
+  private startPing(): void {
+    this.lastPingAt = 0;
+    this.pingTimer = setInterval(() => {
+      // A link that died without a close frame (a sleeping laptop, a NAT timeout) never
+      // fires 'close'; silence after a ping is the only sign.
+      if (this.lastPingAt > this.lastReceivedAt) {
+        this.drop();
+        this.scheduleRetry();
+        return;
+      }
+      this.lastPingAt = Date.now();
+      this.send({ type: 'ping' });
+    }, this.pingIntervalMs);
+  }
+
+  private stopPing(): void {
+    clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+  }
 }
 
 function defaultUrl(): string {
