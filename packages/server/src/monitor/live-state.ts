@@ -34,6 +34,7 @@ export class LiveState {
   private readonly startTime = new Date();
   private lastUpdate = new Date();
   private cached: PulseState | undefined;
+  private json: { state: PulseState; text: string } | undefined;
   private pollingCycles = 0;
   private totalApiCalls = 0;
   private failedApiCalls = 0;
@@ -80,6 +81,13 @@ export class LiveState {
     return this.withLiveStats(this.cached);
   }
 
+  /** The snapshot as JSON, serialised once per change (it runs to megabytes at scale). */
+  snapshotJson(): string {
+    const state = this.snapshot();
+    if (this.json?.state !== state) this.json = { state, text: JSON.stringify(state) };
+    return this.json.text;
+  }
+
   private touch(): void {
     this.lastUpdate = new Date();
     this.cached = undefined;
@@ -89,7 +97,9 @@ export class LiveState {
     const uptime = Math.floor((Date.now() - this.startTime.getTime()) / 1000);
     const clients = this.options.webSocketClients?.() ?? 0;
     if (state.stats.uptime === uptime && state.stats.webSocketClients === clients) return state;
-    return { ...state, stats: { ...state.stats, uptime, webSocketClients: clients } };
+    // Kept as the new cached value, so repeated reads within a second share one object.
+    this.cached = { ...state, stats: { ...state.stats, uptime, webSocketClients: clients } };
+    return this.cached;
   }
 
   private build(): PulseState {

@@ -71,6 +71,11 @@ export class Monitor {
     return this.state.snapshot();
   }
 
+  /** `getState()` as JSON, serialised once per change and shared by every reader. */
+  getStateJson(): string {
+    return this.state.snapshotJson();
+  }
+
   /** Health of one configured node, by its config ID. */
   getHealth(configId: string): ConnectionHealth | undefined {
     return this.state.snapshot().connections.find((health) => health.configId === configId);

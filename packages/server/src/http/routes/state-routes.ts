@@ -14,7 +14,10 @@ export function stateRoutes(deps: StateRouteDeps): RouteDefinition[] {
       access: 'read',
       summary: 'Everything monitored right now: nodes, guests, storage, PBS, backups, health',
       response: PulseState,
-      handler: () => deps.monitor.getState(),
+      handler: ({ reply }) => {
+        reply.type('application/json; charset=utf-8');
+        return deps.monitor.getStateJson();
+      },
     }),
   ];
 }

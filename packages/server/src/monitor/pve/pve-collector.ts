@@ -30,6 +30,7 @@ export interface PveCollectorDeps {
 
 /** Balloon size, QEMU status and agent disk usage change slowly; read them once a minute. */
 const DETAIL_MAX_AGE_MS = 60_000;
+const DETAIL_CALLS_PER_CYCLE = 250;
 
 type Resource = Record<string, unknown>;
 
@@ -167,18 +168,26 @@ export class PveCollector implements Collector {
     return new Map(entries.filter(([, data]) => Object.keys(data).length > 0));
   }
 
-  /** Per-VM calls for running VMs whose detail is missing or older than a minute. */
+  /**
+   * Per-VM calls for running VMs whose detail is missing or older than a minute, never
+   * more than a budget per cycle (VMs never read first, then the stalest), so a large
+   * cluster is swept over a few cycles instead of being hit with thousands of calls.
+   */
   private async refreshDetails(
     guests: Resource[],
     statuses: Map<string, Resource>,
     context: CycleContext,
     note: (err: unknown) => undefined,
   ): Promise<void> {
-    const due = guests.filter((r) => {
-      if (str(r.type) !== 'qemu' || str(r.status) !== 'running') return false;
-      const detail = this.details.get(this.guestId(r));
-      return !detail || context.now.getTime() - detail.fetchedAt >= DETAIL_MAX_AGE_MS;
-    });
+    const age = (r: Resource) => this.details.get(this.guestId(r))?.fetchedAt ?? -1;
+    const due = guests
+      .filter((r) => {
+        if (str(r.type) !== 'qemu' || str(r.status) !== 'running') return false;
+        const fetchedAt = age(r);
+        return fetchedAt < 0 || context.now.getTime() - fetchedAt >= DETAIL_MAX_AGE_MS;
+      })
+      .sort((a, b) => age(a) - age(b))
+      .slice(0, DETAIL_CALLS_PER_CYCLE);
     await Promise.all(
       due.map(async (r) => {
         const node = str(r.node);
