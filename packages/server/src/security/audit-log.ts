@@ -55,11 +55,17 @@ interface AuditRow {
 
 const MAX_USER_AGENT = 300;
 
+/** The newest entries kept; older ones are dropped so a flood cannot fill the disk. */
+export const AUDIT_LOG_MAX_ENTRIES = 10_000;
+const PRUNE_EVERY = 100;
+
 /**
  * The security audit trail, kept in SQLite and mirrored as log lines. Callers pass facts,
  * never credentials; the user agent is cut short because any client can send a huge one.
  */
 export class AuditLog {
+  private inserts = 0;
+
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
@@ -85,9 +91,19 @@ export class AuditLog {
         entry.details ? JSON.stringify(entry.details) : null,
       );
 
+    this.pruneSometimes();
+
     const fields = { event: entry.event, user: entry.user, ip: entry.ip, path: entry.path };
     if (entry.outcome === 'success') this.log.info(fields, 'security event');
     else this.log.warn({ ...fields, details: entry.details }, 'security event failed');
+  }
+
+  private pruneSometimes(): void {
+    this.inserts += 1;
+    if (this.inserts % PRUNE_EVERY !== 0) return;
+    this.db
+      .prepare('DELETE FROM audit_log WHERE id <= (SELECT MAX(id) FROM audit_log) - ?')
+      .run(AUDIT_LOG_MAX_ENTRIES);
   }
 
   /** Newest first; `before` is an id to page backwards from. */

@@ -15,6 +15,8 @@ export type LockState = { locked: false } | { locked: true; retryAfterSeconds: n
  * attempts come from, never the user name alone: an attacker elsewhere can lock only
  * themselves out, not the admin. A lock that has run out starts the count afresh.
  */
+// LIMITATION: lock-outs live in memory, so a restart of Pulse lifts them early; an attacker
+// cannot trigger a restart, and the per-minute limit on login attempts still applies.
 export class LoginThrottle {
   private readonly records = new Map<string, FailureRecord>();
 

@@ -49,9 +49,10 @@ export function authRoutes({ security }: AuthRouteDeps): RouteDefinition[] {
       handler: ({ request, reply }) => {
         const identity = identityOf(request);
         const token = presentedSession(request);
-        if (token) security.sessions.revoke(token);
         clearSessionCookies(reply, security.client(request).isHttps);
+        if (!token) return { success: true, message: 'no session to end' };
 
+        security.sessions.revoke(token);
         const actor = security.actor(request, identity.user);
         security.audit.record({ ...actor, event: 'logout', outcome: 'success' });
         return { success: true, message: 'logged out' };
