@@ -88,6 +88,12 @@ async function decide(security: SecurityService, request: FastifyRequest): Promi
   }
 
   const identity = await security.identify(request, route);
+  if (security.mode === 'setup' && identity.role === 'none') {
+    throw new AppError(
+      'unauthorized',
+      'Pulse is not set up yet: open the web UI to create the admin',
+    );
+  }
   authorize(identity, access);
   enforceBrowserIntent(security, request, identity);
   decided.set(request, identity);
