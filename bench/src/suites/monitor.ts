@@ -109,7 +109,7 @@ async function measure(guests: number, progress: Progress): Promise<BenchResult[
     await configure(app, endpoints);
     progress(`${scenario}: first cycle`);
     const first = await cycle(app);
-    const steady = [];
+    const steady: Awaited<ReturnType<typeof cycle>>[] = [];
     for (let i = 0; i < STEADY_CYCLES; i++) steady.push(await cycle(app));
     const state = await stateLatency(app);
     const rss = process.memoryUsage().rss / 1024 ** 2;
