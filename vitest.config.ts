@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
+          globalSetup: ['./scripts/build-web-once.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -74,8 +74,9 @@ describe.skipIf(!hasChromium)('security in the browser', () => {
     await expect(audit.getByText('login').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'security-settings');
 
-    // Logout ends the session: the login form is back and the API refuses the old cookie.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    // Logout from the header ends the session: the login form is back and the API refuses
+    // the old cookie.
+    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('form', { name: 'Login' }).waitFor();
     const cookieHeader = session ? `pulse_session=${session.value}` : '';
     const after = await fetch(`${server.url}/api/security/audit`, {

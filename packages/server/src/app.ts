@@ -148,7 +148,7 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     ...stateRoutes({ monitor }),
     ...storageRoutes({ monitor }),
     ...backupRoutes({ monitor }),
-    ...nodesRoutes({ nodes, monitor }),
+    ...nodesRoutes({ nodes, monitor, security }),
     ...chartRoutes({ history, state: () => monitor.getState() }),
     ...simpleStatsRoutes(),
   );

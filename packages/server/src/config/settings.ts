@@ -61,12 +61,18 @@ export function validateStoredSetting(key: SettingKey, value: unknown): unknown 
   return parsed.data;
 }
 
+/** A `|` inside a Markdown table cell would end the cell. */
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
 /** The Markdown configuration table of the README, generated from the definitions. */
 export function settingsMarkdownTable(): string {
   const lines = ['| Variable | Default | Description |', '| --- | --- | --- |'];
   for (const definition of Object.values(SETTINGS)) {
     const shown = definition.default === '' ? '(empty)' : `\`${String(definition.default)}\``;
-    lines.push(`| \`${definition.env}\` | ${shown} | ${definition.doc} |`);
+    const cells = [`\`${definition.env}\``, shown, definition.doc].map(escapeCell);
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }

@@ -63,6 +63,8 @@ describe('node configuration', () => {
     });
     expect(removed.statusCode).toBe(200);
     expect((await list()).map((n) => n.id)).toEqual([pbsId]);
+    const events = pulse.app.security.audit.list(50).map((entry) => entry.event);
+    expect(events).toEqual(expect.arrayContaining(['node_added', 'node_removed']));
     expect(pulse.app.monitor.getState().nodes).toEqual([]);
 
     const renamed = await pulse.app.http.inject({

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LogoMark } from './LogoMark.tsx';
+import { UserMenu } from './security/UserMenu.tsx';
 import { TabBar } from './TabBar.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
@@ -31,6 +32,7 @@ export function Header(props: HeaderProps) {
         <div class="ml-auto flex items-center gap-2">
           <ConnectionBadge />
           <ThemeToggle />
+          <UserMenu />
         </div>
       </div>
       <nav aria-label="Main" class="mx-auto max-w-screen-2xl px-1 sm:px-4">

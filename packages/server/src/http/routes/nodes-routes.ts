@@ -10,11 +10,14 @@ import type { NodeConfig } from '../../config/nodes-model.ts';
 import { NodesRepository } from '../../config/nodes-repository.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Monitor } from '../../monitor/monitor.ts';
+import type { SecurityService } from '../../security/security-service.ts';
 import { type RouteDefinition, route } from '../route.ts';
 
 export interface NodesRouteDeps {
   nodes: NodesRepository;
   monitor: Monitor;
+  /** Records node additions and removals in the audit log. */
+  security: SecurityService;
 }
 
 const IdParams = z.object({ id: z.string().min(1) });
@@ -34,7 +37,7 @@ function assertUniqueName(nodes: NodesRepository, node: NodeConfig): void {
 
 /** Node configuration, enough to poll; secrets go in and never come out. */
 export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
-  const { nodes, monitor } = deps;
+  const { nodes, monitor, security } = deps;
   return [
     route({
       method: 'GET',
@@ -51,10 +54,17 @@ export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
       summary: 'Add a PVE or PBS endpoint to monitor',
       body: NodeConfigRequest,
       response: NodeWriteResponse,
-      handler: async ({ body, reply }) => {
+      handler: async ({ body, request, reply }) => {
         const node = nodeFromRequest(NodesRepository.newId(body.type), body);
         assertUniqueName(nodes, node);
         nodes.save(node);
+        const details = { node: node.name, type: node.type };
+        security.audit.record({
+          ...security.actor(request),
+          event: 'node_added',
+          outcome: 'success',
+          details,
+        });
         await monitor.reloadNodes();
         reply.code(201);
         return { status: 'success' as const, id: node.id };
@@ -85,8 +95,16 @@ export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
       summary: 'Stop monitoring an endpoint and forget its credentials',
       params: IdParams,
       response: NodeWriteResponse,
-      handler: async ({ params }) => {
-        if (!nodes.delete(params.id)) throw notFound(`node ${params.id} not found`);
+      handler: async ({ params, request }) => {
+        const node = nodes.get(params.id);
+        if (!node || !nodes.delete(params.id)) throw notFound(`node ${params.id} not found`);
+        const details = { node: node.name, type: node.type };
+        security.audit.record({
+          ...security.actor(request),
+          event: 'node_removed',
+          outcome: 'success',
+          details,
+        });
         await monitor.reloadNodes();
         return { status: 'success' as const, id: params.id };
       },
