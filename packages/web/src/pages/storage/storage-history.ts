@@ -1,4 +1,5 @@
 import type { StorageChartsResponse } from '@pulse/contract';
+import { type Accessor, createSignal, onCleanup } from 'solid-js';
 import { apiGet } from '../../api/client.ts';
 import type { UsageSample } from '../../lib/fill-forecast.ts';
 
@@ -58,6 +59,42 @@ function toSamples(used: Series, total: Series): UsageSample[] {
 function combine(fine: UsageSample[], coarse: UsageSample[]): UsageSample[] {
   const fineStart = fine[0]?.time ?? Number.POSITIVE_INFINITY;
   return [...coarse.filter((sample) => sample.time < fineStart), ...fine];
+}
+
+export interface LiveStorageHistory {
+  history: Accessor<StorageHistory | undefined>;
+  /** True when the last read failed; the previous history, if any, stays shown. */
+  hasFailed: Accessor<boolean>;
+}
+
+/** History read now and every `refreshMs` while the calling component lives. */
+export function createStorageHistory(refreshMs = 120_000): LiveStorageHistory {
+  const [history, setHistory] = createSignal<StorageHistory>();
+  const [hasFailed, setHasFailed] = createSignal(false);
+  let controller: AbortController | undefined;
+
+  const load = () => {
+    controller?.abort();
+    const current = new AbortController();
+    controller = current;
+    fetchStorageHistory(current.signal).then(
+      (next) => {
+        setHistory(next);
+        setHasFailed(false);
+      },
+      () => {
+        if (!current.signal.aborted) setHasFailed(true);
+      },
+    );
+  };
+
+  load();
+  const timer = setInterval(load, refreshMs);
+  onCleanup(() => {
+    clearInterval(timer);
+    controller?.abort();
+  });
+  return { history, hasFailed };
 }
 
 /** Usage percentages of a series, for a sparkline. */
