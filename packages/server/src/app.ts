@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { CredentialCrypto } from './config/credential-crypto.ts';
 import { NodesRepository } from './config/nodes-repository.ts';
 import { type ResolvedSettings, resolveSettings } from './config/settings.ts';
+import { readTlsFiles } from './config/tls.ts';
 import { REPO_ROOT, readVersionInfo, type VersionInfo } from './config/version.ts';
 import { MetricsHistory } from './history/metrics-history.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -63,49 +64,35 @@ export interface PulseApp {
   close(): Promise<void>;
 }
 
-/**
- * Assembles the service: settings, data folder, database, HTTP routes and WebSocket hub.
- * This is the only place where parts are wired together.
- */
-export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
-  const env = options.env ?? process.env;
-  const startedAt = Date.now();
+interface Services {
+  settings: ResolvedSettings;
+  log: Logger;
+  version: VersionInfo;
+  hub: WebSocketHub;
+  security: SecurityService;
+  nodes: NodesRepository;
+  monitor: Monitor;
+  history: MetricsHistory;
+  live: LiveFeed;
+}
 
-  const bootstrap = resolveSettings({ env });
-  const dataDir = prepareDataDir(bootstrap.values.dataDir);
-  const lock = lockDataDir(dataDir);
-  let db: Database;
-  let settings: ResolvedSettings;
-  try {
-    db = openDatabase(dataDir);
-    settings = resolveSettings({ env, stored: new SettingsRepository(db).all() });
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-
+/** The long-lived services, each created once; a config change updates them in place. */
+function createServices(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  db: Database,
+  options: AppOptions,
+): Services {
+  const settings = resolveSettings({ env, stored: new SettingsRepository(db).all() });
   const log = createLogger({
     level: settings.values.logLevel,
     destination: options.logDestination,
   });
   const version = readVersionInfo(env);
   const hub = new WebSocketHub(log.child({ module: 'ws' }));
-  let security: SecurityService;
-  try {
-    security = new SecurityService({ db, dataDir, log, settings: () => settings.values });
-  } catch (err) {
-    db.close();
-    lock.release();
-    throw err;
-  }
-  let nodes: NodesRepository;
-  try {
-    nodes = new NodesRepository(db, CredentialCrypto.forDataDir(dataDir));
-  } catch (err) {
-    db.close();
-    lock.release();
-    throw err;
-  }
+  const security = new SecurityService({ db, dataDir, log, settings: () => settings.values });
+  const nodes = new NodesRepository(db, CredentialCrypto.forDataDir(dataDir));
+
   const monitor = new Monitor({
     log,
     loadNodes: () => nodes.list(),
@@ -127,24 +114,22 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     log: log.child({ module: 'live' }),
     initialState: () => monitor.getState(),
   });
+
   // Two listeners, so a history write failure never holds back the live update.
   monitor.onCycle((state, info) => history.record(state, { endpoint: info.endpoint }));
   monitor.onCycle((state) => live.publish(state));
-  const staticApp = new StaticApp(options.webRoot ?? join(REPO_ROOT, 'packages', 'web', 'dist'));
+  return { settings, log, version, hub, security, nodes, monitor, history, live };
+}
 
+/** Every HTTP route, in one table: the guard, validation and OpenAPI all read it. */
+function createRoutes(services: Services, staticApp: StaticApp, startedAt: number) {
+  const { settings, log, version, hub, security, nodes, monitor, history } = services;
   const routes: RouteDefinition[] = [];
   routes.push(
     ...systemRoutes({ version, startedAt, openApi: () => buildOpenApi(routes, version.version) }),
-    ...webRoutes({
-      staticApp,
-      hub,
-      allowedOrigins: () => settings.values.allowedOrigins,
-      log,
-    }),
-  );
-
-  routes.push(...authRoutes({ security }), ...securityRoutes({ security }));
-  routes.push(
+    ...webRoutes({ staticApp, hub, allowedOrigins: () => settings.values.allowedOrigins, log }),
+    ...authRoutes({ security }),
+    ...securityRoutes({ security }),
     ...stateRoutes({ monitor }),
     ...storageRoutes({ monitor }),
     ...backupRoutes({ monitor }),
@@ -152,6 +137,20 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     ...chartRoutes({ history, state: () => monitor.getState() }),
     ...simpleStatsRoutes(),
   );
+  return routes;
+}
+
+async function assemble(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  db: Database,
+  options: AppOptions,
+): Promise<Omit<PulseApp, 'close'> & { shutdown(): Promise<void> }> {
+  const startedAt = Date.now();
+  const services = createServices(env, dataDir, db, options);
+  const { settings, log, version, hub, security, monitor, history } = services;
+  const staticApp = new StaticApp(options.webRoot ?? join(REPO_ROOT, 'packages', 'web', 'dist'));
+  const routes = createRoutes(services, staticApp, startedAt);
 
   const http = await buildHttpServer({
     log,
@@ -159,6 +158,7 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     guard: securityGuard(security),
     plugins: [securityPlugin(security)],
     trustProxy: settings.values.trustedProxies,
+    https: readTlsFiles(settings.values),
   });
 
   async function listen(): Promise<string> {
@@ -171,31 +171,41 @@ export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
     return address;
   }
 
-  async function close(): Promise<void> {
+  async function shutdown(): Promise<void> {
     hub.closeAll();
     await http.close();
     await monitor.stop();
     history.stop();
-    db.close();
-    lock.release();
-    log.info('pulse stopped');
   }
 
-  return {
-    settings,
-    dataDir,
-    db,
-    log,
-    http,
-    hub,
-    security,
-    monitor,
-    history,
-    live,
-    nodes,
-    version,
-    routes,
-    listen,
-    close,
-  };
+  return { ...services, dataDir, db, http, routes, listen, shutdown };
+}
+
+/**
+ * Assembles the service: settings, data folder, database, HTTP routes and WebSocket hub.
+ * This is the only place where parts are wired together.
+ */
+export async function createApp(options: AppOptions = {}): Promise<PulseApp> {
+  const env = options.env ?? process.env;
+  const dataDir = prepareDataDir(resolveSettings({ env }).values.dataDir);
+  const lock = lockDataDir(dataDir);
+  let db: Database | undefined;
+  try {
+    db = openDatabase(dataDir);
+    const { shutdown, ...app } = await assemble(env, dataDir, db, options);
+    const openDb = db;
+
+    async function close(): Promise<void> {
+      await shutdown();
+      openDb.close();
+      lock.release();
+      app.log.info('pulse stopped');
+    }
+    return { ...app, close };
+  } catch (err) {
+    // Whatever failed, the next start must find the folder unlocked and the database closed.
+    db?.close();
+    lock.release();
+    throw err;
+  }
 }

@@ -144,6 +144,27 @@ export const SETTINGS = {
     doc: 'Turns authentication off entirely. Only for a trusted, isolated network.',
     stored: false,
   }),
+  httpsEnabled: setting({
+    env: 'HTTPS_ENABLED',
+    schema: booleanFlag,
+    default: false,
+    doc: 'Serve HTTPS with `TLS_CERT_FILE` and `TLS_KEY_FILE`; start-up fails if they are unreadable.',
+    stored: false,
+  }),
+  tlsCertFile: setting({
+    env: 'TLS_CERT_FILE',
+    schema: z.string(),
+    default: '',
+    doc: 'PEM certificate (with its chain) for HTTPS.',
+    stored: false,
+  }),
+  tlsKeyFile: setting({
+    env: 'TLS_KEY_FILE',
+    schema: z.string(),
+    default: '',
+    doc: 'PEM private key for HTTPS.',
+    stored: false,
+  }),
   trustedProxies: setting({
     env: 'PULSE_TRUSTED_PROXIES',
     schema: commaList,

@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   /** Trust `X-Forwarded-*` from these addresses (Fastify `trustProxy`). */
   trustProxy?: string[];
   bodyLimit?: number;
+  /** Serve HTTPS with this certificate and key instead of plain HTTP. */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /**
@@ -52,14 +54,17 @@ function pathOf(url: string): string {
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   // Fastify's logger type is narrower than pino's; the instance is a pino logger either way.
   const loggerInstance = options.log.child({ module: 'http' }) as FastifyBaseLogger;
-  const app: FastifyInstance = Fastify({
+  // An HTTPS instance differs from the default only in its raw server type, which no part
+  // of Pulse touches; one instance type keeps every route and hook shared.
+  const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     loggerInstance,
     logController: new RequestLogController(),
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  }) as unknown as FastifyInstance;
 
   installErrorBoundary(app);
   await app.register(fastifyCookie);
