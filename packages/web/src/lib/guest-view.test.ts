@@ -32,7 +32,7 @@ function guest(vmid: number, fields: Partial<Guest> = {}): Guest {
     template: false,
     lastBackup: null,
     lastSeen: '2025-06-10T12:00:00Z',
-    diskStatus: { source: 'proxmox' },
+    diskStatus: { source: 'agent' },
     ...fields,
   };
 }

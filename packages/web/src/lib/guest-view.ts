@@ -146,6 +146,17 @@ export function isRunning(guest: Guest): boolean {
   return guest.status === 'running';
 }
 
+/**
+ * Disk usage when it is known. Without its guest agent a VM's usage reads 0 from Proxmox
+ * (only the size is known), which must not pass for an empty disk in colours, sorts or
+ * searches such as `disk<10`.
+ */
+export function knownDiskUsage(guest: Guest): number | undefined {
+  if (guest.disk.total <= 0) return undefined;
+  if (guest.type === 'qemu' && guest.diskStatus.source !== 'agent') return undefined;
+  return guest.disk.usage;
+}
+
 /** The quick filters and sliders; the search query is applied separately by the caller. */
 export function matchesQuickFilters(guest: Guest, view: GuestView): boolean {
   if (view.type === 'vm' && guest.type !== 'qemu') return false;
@@ -155,7 +166,7 @@ export function matchesQuickFilters(guest: Guest, view: GuestView): boolean {
   if (view.node !== '' && guest.node !== view.node) return false;
   if (view.minCpu > 0 && guest.cpu * 100 < view.minCpu) return false;
   if (view.minMemory > 0 && guest.memory.usage < view.minMemory) return false;
-  return !(view.minDisk > 0 && (guest.disk.total === 0 || guest.disk.usage < view.minDisk));
+  return !(view.minDisk > 0 && (knownDiskUsage(guest) ?? -1) < view.minDisk);
 }
 
 /**
@@ -178,7 +189,7 @@ export function sortValue(guest: Guest, key: SortKey, now: number): number | str
     case 'memory':
       return live && guest.memory.total > 0 ? guest.memory.usage : undefined;
     case 'disk':
-      return guest.disk.total > 0 ? guest.disk.usage : undefined;
+      return knownDiskUsage(guest);
     case 'diskread':
       return live ? guest.diskRead : undefined;
     case 'diskwrite':

@@ -24,7 +24,7 @@ function guest(fields: Partial<Guest> & Pick<Guest, 'vmid' | 'name'>): Guest {
     template: false,
     lastBackup: '2025-06-10T01:00:00Z',
     lastSeen: '2025-06-10T12:00:00Z',
-    diskStatus: { source: 'proxmox' },
+    diskStatus: { source: 'agent' },
     ...fields,
   };
 }
@@ -52,6 +52,12 @@ const GUESTS: Guest[] = [
     lastBackup: '2025-05-01T01:00:00Z',
   }),
   guest({ vmid: 300, name: 'no-disk', disk: { total: 0, used: 0, free: 0, usage: 0 } }),
+  guest({
+    vmid: 301,
+    name: 'no-agent',
+    disk: { total: 8 * GIB, used: 0, free: 8 * GIB, usage: 0 },
+    diskStatus: { source: 'proxmox', reason: 'agent-not-running' },
+  }),
 ];
 
 function names(input: string): string[] {
@@ -97,9 +103,10 @@ describe('search query', () => {
     expect(names('cpu=55')).toEqual(['nextcloud']);
   });
 
-  it('never matches a disk comparison for a guest whose disk size is unknown', () => {
+  it('never matches a disk comparison for a guest whose disk usage is unknown', () => {
     expect(names('disk<30')).not.toContain('no-disk');
     expect(names('disk>=0')).not.toContain('no-disk');
+    expect(names('disk<10')).not.toContain('no-agent');
   });
 
   it('compares I/O rates in MB/s by default, with units, under every spelling', () => {
@@ -122,7 +129,7 @@ describe('search query', () => {
     expect(names('type:ct')).toEqual(['pihole', 'web 01']);
     expect(names('type:vm node:pve2')).toEqual(['nextcloud']);
     expect(names('-status:running')).toEqual(['web 01']);
-    expect(names('!type:lxc cpu<50')).toEqual(['no-disk']);
+    expect(names('!type:lxc cpu<50')).toEqual(['no-disk', 'no-agent']);
     expect(names('tags:dns|critical')).toEqual(['opnsense', 'pihole']);
     expect(names('name:"web 01"')).toEqual(['web 01']);
     expect(names('vmid:20')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Guest } from '@pulse/contract';
+import { knownDiskUsage } from './guest-view.ts';
 
 /*
  * The guest search language. Terms are separated by spaces or commas and must all match;
@@ -321,7 +322,7 @@ export function metricValue(guest: Guest, metric: Metric, now: number): number |
     case 'memory':
       return guest.memory.total > 0 ? guest.memory.usage : undefined;
     case 'disk':
-      return guest.disk.total > 0 ? guest.disk.usage : undefined;
+      return knownDiskUsage(guest);
     case 'diskread':
       return guest.diskRead;
     case 'diskwrite':
