@@ -84,7 +84,7 @@ describe('buildBackupEntries', () => {
       pveBackups: NO_PVE,
     });
 
-    expect(entries.map((entry) => entry.guestName)).toEqual(['', 'dns', 'web-notes']);
+    expect(entries.map((entry) => entry.guestName)).toEqual(['pbs', 'dns', 'web-notes']);
     expect(entries[0]?.guestType).toBe('host');
   });
 

@@ -98,7 +98,8 @@ function pbsEntry(backup: PbsBackup, guests: GuestIndex, guestId?: string): Back
     time: Date.parse(backup.backupTime),
     vmid: backup.vmid,
     guestType: backup.backupType,
-    ...guestFields(guest, backup.comment),
+    // A host backup's ID is the host's name: the best name it has.
+    ...guestFields(guest, backup.backupType === 'host' ? backup.vmid : backup.comment),
     source: backup.instance,
     location: `${backup.datastore}${namespace}`,
     size: backup.size,

@@ -93,10 +93,26 @@ describe('guestBackupStatuses', () => {
 });
 
 describe('usualInterval', () => {
-  it('takes the median gap, counting copies minutes apart as one run', () => {
-    const run = (day: number) => Date.parse('2025-06-01T01:00:00Z') + day * DAY;
+  const run = (day: number) => Date.parse('2025-06-01T01:00:00Z') + day * DAY;
+
+  it('counts copies minutes apart as one run and rounds jitter to whole days', () => {
     const times = [run(0), run(0) + 5 * 60_000, run(1), run(2), run(3) + 2 * HOUR];
     expect(usualInterval(times)).toBe(DAY);
     expect(usualInterval([run(0)])).toBeUndefined();
+  });
+
+  it('sees a nightly schedule through a run that fails every third night', () => {
+    const times = [0, 1, 3, 4, 6, 7, 9].map(run);
+    expect(usualInterval(times)).toBe(DAY);
+  });
+
+  it('sees a weekly schedule through one manual backup in between', () => {
+    const times = [0, 7, 14, 17, 21, 28].map(run);
+    expect(usualInterval(times)).toBe(7 * DAY);
+  });
+
+  it('keeps hourly schedules in hours', () => {
+    const times = [0, 6, 12, 18, 24].map((hour) => run(0) + hour * HOUR);
+    expect(usualInterval(times)).toBe(6 * HOUR);
   });
 });

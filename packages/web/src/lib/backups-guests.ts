@@ -94,20 +94,27 @@ function statusOf(
 }
 
 /**
- * The median gap between backup runs. Copies of one run on several targets (a PBS and its
- * offsite sync) land within minutes of each other; they count as one run.
+ * The most common gap between backup runs, in whole days (whole hours below a day). Failed
+ * runs only lengthen some gaps and a manual backup shortens one; the schedule's own gap
+ * still comes up most. Ties go to the shorter gap. Copies of one run on several targets
+ * (a PBS and its offsite sync) land within minutes of each other and count as one run.
  */
 export function usualInterval(times: readonly number[]): number | undefined {
   const sorted = [...times].sort((a, b) => a - b);
-  const gaps: number[] = [];
+  const counts = new Map<number, number>();
   for (let i = 1; i < sorted.length; i++) {
     const gap = (sorted[i] ?? 0) - (sorted[i - 1] ?? 0);
-    if (gap >= HOUR_MS) gaps.push(gap);
+    if (gap < HOUR_MS) continue;
+    const unit = gap >= DAY_MS - 2 * HOUR_MS ? DAY_MS : HOUR_MS;
+    const rounded = Math.max(unit, Math.round(gap / unit) * unit);
+    counts.set(rounded, (counts.get(rounded) ?? 0) + 1);
   }
-  if (gaps.length === 0) return undefined;
-  gaps.sort((a, b) => a - b);
-  const middle = gaps.length >> 1;
-  return gaps.length % 2 === 1 ? gaps[middle] : ((gaps[middle - 1] ?? 0) + (gaps[middle] ?? 0)) / 2;
+
+  let best: [gap: number, count: number] | undefined;
+  for (const [gap, count] of counts) {
+    if (!best || count > best[1] || (count === best[1] && gap < best[0])) best = [gap, count];
+  }
+  return best?.[0];
 }
 
 const STATE_ORDER: Record<GuestBackupState, number> = { never: 0, overdue: 1, ok: 2 };

@@ -1,9 +1,10 @@
-import { createMemo, type JSX, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { type FillForecast, formatTimeToFull } from '../../lib/fill-forecast.ts';
 import { formatPercent, formatUsage } from '../../lib/format.ts';
 import { USAGE_THRESHOLDS } from '../../lib/metric-levels.ts';
+import { Fact } from './Fact.tsx';
 import type { StorageRow } from './storage-rows.ts';
-import { MUTED, PANEL } from './styles.ts';
+import { MUTED } from './styles.ts';
 
 export interface StorageSummaryProps {
   rows: readonly StorageRow[];
@@ -80,15 +81,6 @@ export function StorageSummary(props: StorageSummaryProps) {
         </Show>
       </Fact>
     </dl>
-  );
-}
-
-function Fact(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class={`${PANEL} min-w-0 px-3 py-2`}>
-      <dt class={`truncate text-xs ${MUTED}`}>{props.label}</dt>
-      <dd class="mt-0.5 truncate text-xl font-semibold">{props.children}</dd>
-    </div>
   );
 }
 
