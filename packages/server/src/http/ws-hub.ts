@@ -19,6 +19,8 @@ export interface HubClient {
 export interface HubOptions {
   /** A client whose unsent data exceeds this is dropped instead of growing memory. */
   maxBufferedBytes?: number;
+  /** Milliseconds between protocol pings; a client silent for a whole period is closed. */
+  heartbeatMs?: number;
 }
 
 type MessageHandler = (client: HubClient, message: HubMessage) => void;
@@ -28,7 +30,11 @@ type MessageHandler = (client: HubClient, message: HubMessage) => void;
  * parts add behaviour through `onConnect` and `onMessage` instead of reaching into sockets.
  */
 export class WebSocketHub {
-  private readonly clients = new Map<string, { socket: WebSocket; client: HubClient }>();
+  private readonly clients = new Map<
+    string,
+    { socket: WebSocket; client: HubClient; isAlive: boolean }
+  >();
+  private readonly heartbeat: NodeJS.Timeout;
   private readonly connectListeners: ((client: HubClient) => void)[] = [];
   private readonly messageHandlers = new Map<string, MessageHandler>();
   private readonly maxBufferedBytes: number;
@@ -39,6 +45,8 @@ export class WebSocketHub {
   ) {
     this.maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024;
     this.onMessage('ping', (client) => client.send({ type: 'pong', data: { timestamp: now() } }));
+    this.heartbeat = setInterval(() => this.checkAlive(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
   }
 
   get clientCount(): number {
@@ -56,7 +64,11 @@ export class WebSocketHub {
   attach(socket: WebSocket, query: Record<string, string>): HubClient {
     const id = `client-${randomUUID()}`;
     const client: HubClient = { id, query, send: (message) => this.sendTo(id, message) };
-    this.clients.set(id, { socket, client });
+    const entry = { socket, client, isAlive: true };
+    this.clients.set(id, entry);
+    socket.on('pong', () => {
+      entry.isAlive = true;
+    });
     socket.on('message', (raw) => this.receive(client, raw.toString()));
     socket.on('close', () => this.clients.delete(id));
     socket.on('error', (err) => this.log.debug({ err, client: id }, 'websocket error'));
@@ -92,7 +104,25 @@ export class WebSocketHub {
     }
   }
 
+  /**
+   * A peer that vanished without closing (a sleeping laptop, a dropped network) would hold
+   * its slot and buffers forever; one missed pong period ends it.
+   */
+  private checkAlive(): void {
+    for (const [id, entry] of this.clients) {
+      if (!entry.isAlive) {
+        this.log.debug({ client: id }, 'websocket client stopped answering');
+        this.clients.delete(id);
+        entry.socket.terminate();
+        continue;
+      }
+      entry.isAlive = false;
+      entry.socket.ping();
+    }
+  }
+
   closeAll(): void {
+    clearInterval(this.heartbeat);
     for (const { socket } of this.clients.values()) socket.close(1001, 'server shutting down');
     this.clients.clear();
   }
