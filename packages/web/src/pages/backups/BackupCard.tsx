@@ -3,6 +3,7 @@ import { timeOfDay } from '../../lib/backups-days.ts';
 import type { BackupEntry } from '../../lib/backups-entries.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { MUTED, PANEL } from '../storage/styles.ts';
+import { entryDetails, guestTypeLabel } from './entry-text.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { Verification } from './Verification.tsx';
 
@@ -19,11 +20,7 @@ export function BackupCard(props: { entry: BackupEntry }) {
       <div class="flex min-w-0 items-baseline gap-2">
         <span class="w-11 shrink-0 tabular-nums">{timeOfDay(entry().time)}</span>
         <span class="min-w-0 truncate font-medium">{entry().guestName || '–'}</span>
-        <span class={`shrink-0 text-xs tabular-nums ${MUTED}`}>
-          {entry().guestType === 'host'
-            ? 'host'
-            : `${entry().guestType.toUpperCase()} ${entry().vmid}`}
-        </span>
+        <span class={`shrink-0 text-xs tabular-nums ${MUTED}`}>{guestTypeLabel(entry())}</span>
         <span class="ml-auto shrink-0">
           <KindBadge kind={entry().kind} />
         </span>
@@ -40,10 +37,10 @@ export function BackupCard(props: { entry: BackupEntry }) {
           <Verification state={entry().verification} />
         </span>
       </div>
-      <Show when={entry().detail ?? entry().notes}>
+      <Show when={entryDetails(entry()) || entry().protected}>
         <p class={`mt-0.5 truncate pl-13 text-xs ${MUTED}`}>
           <Show when={entry().protected}>protected · </Show>
-          {[entry().detail, entry().notes].filter(Boolean).join(' · ')}
+          {entryDetails(entry())}
         </p>
       </Show>
     </li>

@@ -4,6 +4,7 @@ import type { BackupEntry } from '../../lib/backups-entries.ts';
 import { formatBytes, formatCount } from '../../lib/format.ts';
 import { FOCUS_RING, MUTED, PANEL } from '../storage/styles.ts';
 import { BackupCard } from './BackupCard.tsx';
+import { entryDetails, guestTypeLabel } from './entry-text.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { Verification } from './Verification.tsx';
 
@@ -139,7 +140,7 @@ function DayRows(props: { day: BackupDay }) {
 
 function BackupRow(props: { entry: BackupEntry }) {
   const entry = () => props.entry;
-  const details = () => [entry().detail, entry().notes].filter(Boolean).join(' · ');
+  const details = () => entryDetails(entry());
   return (
     <tr
       data-testid="backup-row"
@@ -150,11 +151,7 @@ function BackupRow(props: { entry: BackupEntry }) {
       <td class="px-3 py-1.5 tabular-nums">{timeOfDay(entry().time)}</td>
       <td class="truncate px-3 py-1.5" title={entry().guestName}>
         <span class="font-medium">{entry().guestName || '–'}</span>
-        <span class={`ml-1.5 text-xs tabular-nums ${MUTED}`}>
-          {entry().guestType === 'host'
-            ? 'host'
-            : `${entry().guestType.toUpperCase()} ${entry().vmid}`}
-        </span>
+        <span class={`ml-1.5 text-xs tabular-nums ${MUTED}`}>{guestTypeLabel(entry())}</span>
       </td>
       <td class="truncate px-3 py-1.5">{entry().guestNode ?? '–'}</td>
       <td class="px-3 py-1.5">

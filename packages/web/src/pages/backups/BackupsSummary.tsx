@@ -37,11 +37,11 @@ export function BackupsSummary(props: BackupsSummaryProps) {
         <span class="tabular-nums" data-testid="backups-total">
           {formatCount(props.entries.length)}
         </span>
-        <span class={`block truncate text-xs font-normal tabular-nums ${MUTED}`}>
+        <span class={`block whitespace-normal text-xs font-normal tabular-nums ${MUTED}`}>
           {facts().counts.pbs} PBS · {facts().counts.pve} PVE · {facts().counts.snapshot} snapshots
         </span>
       </Fact>
-      <Fact label="Backed up in the last 24 h">
+      <Fact label="Backups in the last 24 h">
         <span class="tabular-nums">{formatCount(facts().recent)}</span>
         <span class={`block truncate text-xs font-normal tabular-nums ${MUTED}`}>
           {formatBytes(facts().recentSize)}
@@ -55,7 +55,7 @@ export function BackupsSummary(props: BackupsSummaryProps) {
           {props.failedCount}
         </span>
       </Fact>
-      <Fact label="Guests overdue or never backed up">
+      <Fact label="Guests overdue">
         <span
           class="tabular-nums"
           classList={{ 'text-amber-800 dark:text-amber-300': facts().uncovered > 0 }}
@@ -63,6 +63,7 @@ export function BackupsSummary(props: BackupsSummaryProps) {
           {facts().uncovered}
         </span>
         <span class={`text-sm font-normal ${MUTED}`}> of {props.statuses.length}</span>
+        <span class={`block truncate text-xs font-normal ${MUTED}`}>or never backed up</span>
       </Fact>
     </dl>
   );

@@ -29,38 +29,35 @@ export function FailedTasks(props: FailedTasksProps) {
         <ul class="max-h-64 divide-y divide-red-200 overflow-y-auto dark:divide-red-900/60">
           <For each={props.tasks}>
             {(task) => (
-              <li
-                data-testid="failed-task"
-                data-vmid={task.vmid}
-                class="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-3 py-2 text-sm"
-              >
-                <span class="w-36 shrink-0 tabular-nums" title={formatDateTime(task.startTime)}>
-                  {formatDateTime(task.startTime)}
-                  <span class={`block text-xs ${MUTED}`}>
-                    {formatAgo(task.startTime, props.now)}
-                  </span>
-                </span>
-                <span class="min-w-0 flex-1">
-                  <span class="font-medium">{subject(task)}</span>
-                  <span class={`text-xs ${MUTED}`}>
-                    {' '}
+              <li data-testid="failed-task" data-vmid={task.vmid} class="px-3 py-2 text-sm">
+                <div class="flex min-w-0 items-baseline gap-x-2">
+                  <span class="min-w-0 truncate font-medium">{subject(task)}</span>
+                  <span class={`min-w-0 truncate text-xs ${MUTED}`}>
                     {task.type} on {task.node}
                   </span>
-                  <span class="block break-words font-mono text-xs text-red-800 dark:text-red-300">
+                  <span
+                    class={`ml-auto shrink-0 text-xs tabular-nums ${MUTED}`}
+                    title={formatAgo(task.startTime, props.now)}
+                  >
+                    {formatDateTime(task.startTime)}
+                  </span>
+                </div>
+                <div class="flex min-w-0 items-baseline gap-x-2">
+                  <span class="min-w-0 break-words font-mono text-xs text-red-800 dark:text-red-300">
                     {task.error}
                   </span>
-                </span>
-                <Show when={task.vmid}>
-                  {(vmid) => (
-                    <button
-                      type="button"
-                      onClick={() => props.onShowGuest(String(vmid()))}
-                      class="shrink-0 rounded text-xs font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 outline-none hover:decoration-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:decoration-sky-300/40"
-                    >
-                      Show its backups
-                    </button>
-                  )}
-                </Show>
+                  <Show when={task.vmid}>
+                    {(vmid) => (
+                      <button
+                        type="button"
+                        onClick={() => props.onShowGuest(String(vmid()))}
+                        class="ml-auto shrink-0 rounded text-xs font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 outline-none hover:decoration-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:decoration-sky-300/40"
+                      >
+                        Show its backups
+                      </button>
+                    )}
+                  </Show>
+                </div>
               </li>
             )}
           </For>

@@ -59,9 +59,11 @@ function StorageCard(props: { row: StorageRow; view: StorageViewProps }) {
             {alerts()} alert{alerts() === 1 ? '' : 's'}
           </span>
         </Show>
-        <span class="ml-auto shrink-0">
-          <StorageStatus status={props.row.status} />
-        </span>
+        <Show when={!props.row.isAvailable}>
+          <span class="ml-auto shrink-0">
+            <StorageStatus status={props.row.status} />
+          </span>
+        </Show>
       </div>
       <p class={`mt-0.5 truncate text-xs ${MUTED}`}>
         <Show when={props.view.mode === 'storage'}>{whereLabel(props.row)} · </Show>

@@ -34,8 +34,7 @@ export function StorageSummary(props: StorageSummaryProps) {
     <dl class="grid grid-cols-2 gap-2 lg:grid-cols-4">
       <Fact label="Storage">
         <span class="tabular-nums">{props.rows.length - datastores()}</span>
-        <span class={`text-sm font-normal ${MUTED}`}>
-          {' '}
+        <span class={`block truncate text-xs font-normal ${MUTED}`}>
           + {datastores()} PBS datastore{datastores() === 1 ? '' : 's'}
         </span>
       </Fact>
@@ -43,8 +42,7 @@ export function StorageSummary(props: StorageSummaryProps) {
         <span class="tabular-nums">
           {facts().total > 0 ? formatPercent((facts().used / facts().total) * 100) : '–'}
         </span>
-        <span class={`text-sm font-normal tabular-nums ${MUTED}`}>
-          {' '}
+        <span class={`block truncate text-xs font-normal tabular-nums ${MUTED}`}>
           {formatUsage(facts().used, facts().total)}
         </span>
       </Fact>

@@ -40,13 +40,14 @@ export function StorageToolbar(props: StorageToolbarProps) {
           </For>
         </div>
       </fieldset>
-      <label class="flex min-w-0 flex-1 items-center gap-2 sm:max-w-xs">
+      <label class="flex w-full min-w-0 items-center gap-2 sm:w-72">
         <span class="sr-only">Search storage</span>
         <input
           type="search"
           value={props.search}
           onInput={(event) => props.onSearch(event.currentTarget.value)}
           placeholder="Search name, node, type, content"
+          title="Matches storage name, node, type, content and instance"
           class={`${INPUT} w-full`}
         />
       </label>
