@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { PveBackups } from './state-backups.ts';
+import { PbsBackup, PbsInstance, TaskSummary } from './state-pbs.ts';
+
+export * from './state-backups.ts';
+export * from './state-pbs.ts';
 
 /*
  * The live state served by `GET /api/state` and the WebSocket. Top-level and entity field
@@ -162,165 +167,6 @@ export const Storage = z.object({
 });
 export type Storage = z.infer<typeof Storage>;
 
-export const PbsNamespace = z.object({
-  /** `""` is the root namespace. */
-  path: z.string(),
-  parent: z.string().optional(),
-  depth: z.number(),
-});
-export type PbsNamespace = z.infer<typeof PbsNamespace>;
-
-export const PbsDatastore = z.object({
-  name: z.string(),
-  total: z.number(),
-  used: z.number(),
-  free: z.number(),
-  usage: z.number(),
-  status: z.enum(['available', 'unavailable', 'maintenance']),
-  /** Why the datastore or one of its namespaces could not be read. */
-  error: z.string().optional(),
-  namespaces: z.array(PbsNamespace).optional(),
-  comment: z.string().optional(),
-  /** When PBS expects the datastore to be full, if it can tell. */
-  estimatedFullDate: isoTime.optional(),
-});
-export type PbsDatastore = z.infer<typeof PbsDatastore>;
-
-/** A PBS task that ended badly (or a recent one of interest). */
-export const TaskSummary = z.object({
-  id: z.string(),
-  instance: z.string(),
-  node: z.string(),
-  upid: z.string(),
-  /** Task type: `vzdump`, `qmigrate`, `verify`, `garbage_collection`, ... */
-  type: z.string(),
-  /** Object of the task, e.g. a VMID or a datastore. */
-  target: z.string().optional(),
-  user: z.string(),
-  /** `OK`, `WARNINGS: n`, or the error text; empty while running. */
-  status: z.string(),
-  startTime: isoTime,
-  endTime: isoTime.optional(),
-});
-export type TaskSummary = z.infer<typeof TaskSummary>;
-
-/** A Proxmox Backup Server. ID `pbs-<instance>`. */
-export const PbsInstance = z.object({
-  id: z.string(),
-  name: z.string(),
-  host: z.string(),
-  status: z.enum(['online', 'offline']),
-  /** PBS version such as `4.0.11`, or `unknown` before the first answer. */
-  version: z.string(),
-  /** CPU use in percent 0–100, like `memory` (the original sent a fraction here). */
-  cpu: z.number(),
-  /** Memory use in percent. */
-  memory: z.number(),
-  memoryUsed: z.number(),
-  memoryTotal: z.number(),
-  uptime: z.number(),
-  datastores: z.array(PbsDatastore),
-  backupJobs: z.array(z.unknown()),
-  syncJobs: z.array(z.unknown()),
-  verifyJobs: z.array(z.unknown()),
-  pruneJobs: z.array(z.unknown()),
-  garbageJobs: z.array(z.unknown()),
-  connectionHealth: z.enum(['healthy', 'degraded', 'error']),
-  /** When the server last answered (not merely when it was tried). */
-  lastSeen: isoTime,
-  /** Failed tasks of the last 24 hours. */
-  failedTasks: z.array(TaskSummary),
-});
-export type PbsInstance = z.infer<typeof PbsInstance>;
-
-/** One backup snapshot on a PBS. ID `pbs-<instance>-<datastore>-<ns>-<type>-<id>-<unix time>`. */
-export const PbsBackup = z.object({
-  id: z.string(),
-  instance: z.string(),
-  datastore: z.string(),
-  /** `""` is the root namespace. */
-  namespace: z.string(),
-  backupType: z.enum(['vm', 'ct', 'host']),
-  /** The backup ID; a VMID for `vm`/`ct`, a host name for `host`. */
-  vmid: z.string(),
-  backupTime: isoTime,
-  size: z.number(),
-  protected: z.boolean(),
-  verified: z.boolean(),
-  comment: z.string().optional(),
-  files: z.array(z.string()).optional(),
-  owner: z.string().optional(),
-  /** `ok` or `failed` once verified. */
-  verification: z.string().optional(),
-  /** ID of the guest this backup belongs to, when a PVE storage maps this namespace. */
-  guestId: z.string().optional(),
-});
-export type PbsBackup = z.infer<typeof PbsBackup>;
-
-/** A vzdump task. ID `<instance>-<UPID>`. */
-export const BackupTask = z.object({
-  id: z.string(),
-  node: z.string(),
-  instance: z.string(),
-  type: z.string(),
-  vmid: z.number(),
-  /** `OK`, `WARNINGS: n` or the error; empty while running. */
-  status: z.string(),
-  startTime: isoTime,
-  endTime: isoTime.optional(),
-  size: z.number().optional(),
-  error: z.string().optional(),
-  upid: z.string(),
-});
-export type BackupTask = z.infer<typeof BackupTask>;
-
-/** A backup file listed by a PVE storage. ID `<instance>-<volid>`. */
-export const StorageBackup = z.object({
-  id: z.string(),
-  storage: z.string(),
-  /** The node that listed it, or the storage name for shared and PBS storages. */
-  node: z.string(),
-  instance: z.string(),
-  type: z.enum(['qemu', 'lxc', 'unknown']),
-  vmid: z.number(),
-  time: isoTime,
-  /** Unix seconds. */
-  ctime: z.number(),
-  size: z.number(),
-  format: z.string(),
-  notes: z.string().optional(),
-  protected: z.boolean(),
-  volid: z.string(),
-  isPBS: z.boolean(),
-  verified: z.boolean(),
-  verification: z.string().optional(),
-  guestId: z.string().optional(),
-});
-export type StorageBackup = z.infer<typeof StorageBackup>;
-
-/** A snapshot of a guest. ID `<instance>-<node>-<vmid>-<name>`. */
-export const GuestSnapshot = z.object({
-  id: z.string(),
-  name: z.string(),
-  node: z.string(),
-  instance: z.string(),
-  type: z.enum(['qemu', 'lxc']),
-  vmid: z.number(),
-  time: isoTime,
-  description: z.string().optional(),
-  parent: z.string().optional(),
-  /** Whether RAM was saved with it (VMs only). */
-  vmstate: z.boolean(),
-});
-export type GuestSnapshot = z.infer<typeof GuestSnapshot>;
-
-export const PveBackups = z.object({
-  backupTasks: z.array(BackupTask),
-  storageBackups: z.array(StorageBackup),
-  guestSnapshots: z.array(GuestSnapshot),
-});
-export type PveBackups = z.infer<typeof PveBackups>;
-
 /** A storage replication job and its last result. ID `<instance>-<job id>`. */
 export const ReplicationJob = z.object({
   id: z.string(),
@@ -460,27 +306,3 @@ export const PulseState = z.object({
   failedTasks: z.array(TaskSummary),
 });
 export type PulseState = z.infer<typeof PulseState>;
-
-/** `GET /api/storage/:id`. */
-export const StorageResponse = z.object({ data: Storage, timestamp: z.number() });
-export type StorageResponse = z.infer<typeof StorageResponse>;
-
-/** `GET /api/storage/`: every storage (the original answered 400 here). */
-export const StorageListResponse = z.object({ data: z.array(Storage), timestamp: z.number() });
-export type StorageListResponse = z.infer<typeof StorageListResponse>;
-
-/** `GET /api/backups` and `/api/backups/unified`. */
-export const BackupsResponse = PveBackups.extend({ pbsBackups: z.array(PbsBackup) });
-export type BackupsResponse = z.infer<typeof BackupsResponse>;
-
-/** `GET /api/backups/pve`. */
-export const PveBackupsResponse = z.object({ backups: z.array(StorageBackup) });
-export type PveBackupsResponse = z.infer<typeof PveBackupsResponse>;
-
-/** `GET /api/backups/pbs`. */
-export const PbsBackupsResponse = z.object({ instances: z.array(PbsInstance) });
-export type PbsBackupsResponse = z.infer<typeof PbsBackupsResponse>;
-
-/** `GET /api/snapshots`. */
-export const SnapshotsResponse = z.object({ snapshots: z.array(GuestSnapshot) });
-export type SnapshotsResponse = z.infer<typeof SnapshotsResponse>;
