@@ -49,7 +49,7 @@ export function BackupFiltersBar(props: BackupFiltersBarProps) {
                 onClick={() => props.onChange({ kind: kind.value })}
                 class={`rounded px-2.5 py-0.5 text-sm ${FOCUS_RING}`}
                 classList={{
-                  'bg-sky-700 text-white dark:bg-sky-600': props.filters.kind === kind.value,
+                  'bg-sky-700 text-white': props.filters.kind === kind.value,
                   'text-gray-700 hover:bg-gray-100 dark:text-slate-300 dark:hover:bg-slate-800':
                     props.filters.kind !== kind.value,
                 }}

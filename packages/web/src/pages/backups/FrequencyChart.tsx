@@ -56,7 +56,7 @@ export function FrequencyChart(props: FrequencyChartProps) {
                 onClick={() => props.onRange(range)}
                 class={`rounded px-2 py-0.5 text-xs ${FOCUS_RING}`}
                 classList={{
-                  'bg-sky-700 text-white dark:bg-sky-600': props.range === range,
+                  'bg-sky-700 text-white': props.range === range,
                   'text-gray-700 hover:bg-gray-100 dark:text-slate-300 dark:hover:bg-slate-800':
                     props.range !== range,
                 }}

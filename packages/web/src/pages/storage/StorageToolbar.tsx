@@ -29,7 +29,7 @@ export function StorageToolbar(props: StorageToolbarProps) {
                 onClick={() => props.onMode(option.mode)}
                 class={`rounded px-3 py-1 text-sm ${FOCUS_RING}`}
                 classList={{
-                  'bg-sky-700 text-white dark:bg-sky-600': props.mode === option.mode,
+                  'bg-sky-700 text-white': props.mode === option.mode,
                   'text-gray-700 hover:bg-gray-100 dark:text-slate-300 dark:hover:bg-slate-800':
                     props.mode !== option.mode,
                 }}
