@@ -55,7 +55,9 @@ export function BackupsPage() {
   );
   const nodes = createMemo(() => nodeChoices(entries()));
 
-  const change = (next: Partial<BackupFilters>) => setParams(paramsFromFilters(next));
+  // Typing a guest name replaces the history entry rather than adding one per keystroke.
+  const change = (next: Partial<BackupFilters>) =>
+    setParams(paramsFromFilters(next), { replace: Object.keys(next).join() === 'guest' });
   const showGuest = (vmid: string) => change({ ...NO_FILTERS, guest: vmid });
 
   return (

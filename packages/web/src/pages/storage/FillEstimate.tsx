@@ -56,12 +56,9 @@ export function FillEstimate(props: FillEstimateProps) {
         }}
       </Match>
       <Match when={pbsDays() !== undefined && (pbsDays() ?? 0) > 0}>
-        <span
-          class="whitespace-nowrap"
-          title="Estimated by the Backup Server; Pulse needs more history for its own"
-        >
+        <span title="Estimated by the Backup Server; Pulse needs more history for its own">
           Full {formatTimeToFull(pbsDays() ?? 0)}
-          <span class={`text-xs ${MUTED}`}> (PBS)</span>
+          <span class={`block text-xs ${MUTED}`}>estimate by PBS</span>
         </span>
       </Match>
       <Match when={props.forecast?.kind === 'unknown'}>

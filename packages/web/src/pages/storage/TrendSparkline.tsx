@@ -32,7 +32,7 @@ export function TrendSparkline(props: TrendSparklineProps) {
     const description =
       `${props.label}: ${formatPercent(first.value)} to ${formatPercent(last.value)} ` +
       `over ${formatHistorySpan(last.time - first.time)}`;
-    return { line, area: `0,${HEIGHT} ${line} ${WIDTH},${HEIGHT}`, description };
+    return { line, description };
   });
 
   return (
@@ -47,7 +47,6 @@ export function TrendSparkline(props: TrendSparklineProps) {
           class="block overflow-visible text-sky-600 dark:text-sky-400"
         >
           <title>{drawn().description}</title>
-          <polygon points={drawn().area} class="fill-current opacity-15" />
           <polyline
             points={drawn().line}
             fill="none"
