@@ -54,6 +54,9 @@ function StorageCard(props: { row: StorageRow; view: StorageViewProps }) {
       <div class="flex min-w-0 items-center gap-1.5">
         <span class="truncate font-medium">{props.row.name}</span>
         <span class={TAG}>{props.row.type}</span>
+        <Show when={props.row.shared}>
+          <span class={TAG}>shared</span>
+        </Show>
         <Show when={alerts() > 0}>
           <span class="rounded bg-red-700 px-1.5 text-xs font-semibold text-white">
             {alerts()} alert{alerts() === 1 ? '' : 's'}
