@@ -46,6 +46,18 @@ export interface SimState {
       }[];
       storage: { storage: string; type: string; shared: boolean }[];
     }[];
+    /** Replication jobs of a PVE endpoint with their last result (Unix seconds). */
+    replication: {
+      id: string;
+      guest: number;
+      source: string | null;
+      target: string;
+      lastSync: number;
+      lastTry: number;
+      nextSync: number;
+      failCount: number;
+      failing: boolean;
+    }[];
     datastores: { name: string; namespaces: string[]; snapshots: number; groups: number }[];
   }[];
   faults: { id: string; target: string; kind: FaultKind; value?: number }[];

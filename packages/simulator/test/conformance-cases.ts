@@ -24,6 +24,8 @@ export const ISSUE_ENDPOINTS = {
     'GET /nodes/{node}/rrddata',
     'GET /cluster/ha/status/current',
     'GET /cluster/replication',
+    'GET /nodes/{node}/replication',
+    'GET /nodes/{node}/replication/{id}/status',
     'GET /nodes/{node}/disks/zfs',
     'POST /access/ticket',
     'GET /access/permissions',
@@ -201,6 +203,16 @@ function pveCases(major: 7 | 8 | 9, node: string, other: string): Case[] {
       capture: 'pve8/cluster-ha-status-current.json',
     },
     { endpoint: 'GET /cluster/replication', url: '/cluster/replication' },
+    { endpoint: 'GET /nodes/{node}/replication', url: `/nodes/${node}/replication` },
+    { endpoint: 'GET /nodes/{node}/replication', url: `/nodes/${node}/replication?guest=${v}` },
+    ...(major === 8
+      ? []
+      : [
+          {
+            endpoint: 'GET /nodes/{node}/replication/{id}/status',
+            url: `/nodes/${node}/replication/${v}-0/status`,
+          },
+        ]),
     { endpoint: 'GET /nodes/{node}/disks/zfs', url: `/nodes/${node}/disks/zfs` },
     {
       endpoint: 'POST /access/ticket',
@@ -252,6 +264,14 @@ const PBS_FILES: Tolerance = {
     f !== null &&
     typeof (f as { filename?: unknown }).filename === 'string',
   why: 'PBS sends snapshot files as {filename, crypt-mode, size}; its schema says strings (README: schema gap)',
+};
+
+/** Endpoints a target cannot show, with the reason; the coverage test accepts only these. */
+export const NOT_APPLICABLE: Record<string, Record<string, string>> = {
+  pve8: {
+    'GET /nodes/{node}/replication/{id}/status':
+      'a standalone node has no replication jobs (its /nodes/{node}/replication list is checked)',
+  },
 };
 
 export const TARGETS: VersionTarget[] = [

@@ -195,6 +195,26 @@ describe('state after one poll of the lab', () => {
     ]);
   });
 
+  it('reports the last result of every replication job, and why the failing one fails', () => {
+    const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+    const jobs = pveTruth().flatMap((e) => e.replication.map((job) => ({ ...job, in: e.name })));
+    expect(jobs.filter((job) => job.failing).map((job) => job.id)).toEqual(['117-0']);
+    for (const job of jobs) {
+      const found = state.replicationJobs.find((j) => j.id === `${job.in}-${job.id}`);
+      expect(found, job.id).toMatchObject({
+        source: job.source,
+        target: job.target,
+        lastSync: iso(job.lastSync),
+        nextSync: iso(job.nextSync),
+        failCount: job.failCount,
+      });
+      expect(found?.duration).toBeGreaterThan(0);
+      if (job.failing) expect(found?.error).toContain('HostKeyAlias=pve3');
+      else expect(found?.error).toBeUndefined();
+    }
+    expect(state.replicationJobs.find((j) => j.jobId === '117-0')?.failCount).toBeGreaterThan(0);
+  });
+
   it('reports ZFS pool health per node and the cluster as quorate', () => {
     const pve3 = state.nodes.find((n) => n.id === 'homelab-pve3');
     expect(pve3?.zfsPools.find((p) => p.name === 'tank')?.health).toBe('DEGRADED');

@@ -111,7 +111,10 @@ export interface ReplicationSpec {
   guest: number;
   jobnum: number;
   target: string;
+  /** A calendar event; minute steps (every N minutes) are modelled, others run every 15. */
   schedule: string;
+  /** Hours before the scenario anchor since which every run of the job fails. */
+  failingHours?: number;
 }
 
 /** One identity that may call the API and what it may do. */

@@ -241,20 +241,6 @@ function haStatus(ctx: PveContext): Entry[] {
   return out;
 }
 
-function replication(ctx: PveContext): Entry[] {
-  return ctx.pve.spec.replication
-    .filter((job) => may(ctx, `/vms/${job.guest}`, ['VM.Audit']))
-    .map((job) => ({
-      id: `${job.guest}-${job.jobnum}`,
-      type: 'local',
-      guest: job.guest,
-      jobnum: job.jobnum,
-      target: job.target,
-      schedule: job.schedule,
-      source: ctx.pve.guests.get(job.guest)?.node,
-    }));
-}
-
 function storageConfig(ctx: PveContext): Entry[] {
   return ctx.pve.spec.storages
     .filter((s) =>
@@ -291,7 +277,6 @@ export const clusterRoutes: Route<PveContext>[] = [
     handle: (ctx, a) => resources(ctx, a.query.type),
   },
   { method: 'GET', path: '/cluster/ha/status/current', handle: haStatus },
-  { method: 'GET', path: '/cluster/replication', params: {}, handle: replication },
   { method: 'GET', path: '/nodes', handle: nodeList },
   { method: 'GET', path: '/storage', params: { type: 'string' }, handle: storageConfig },
 ];

@@ -1,5 +1,6 @@
 import { Router } from '../http/router.ts';
 import type { PveContext } from './context.ts';
+import { replicationRoutes } from './replication.ts';
 import { accessRoutes } from './routes-access.ts';
 import { clusterRoutes } from './routes-cluster.ts';
 import { guestRoutesAll } from './routes-guest.ts';
@@ -11,6 +12,7 @@ export const pveRouter = new Router<PveContext>([
   ...clusterRoutes,
   ...nodeRoutes,
   ...guestRoutesAll,
+  ...replicationRoutes,
 ]);
 
 /**

@@ -1,9 +1,28 @@
 import { guestFigures } from '../model/figures.ts';
+import { replicationJobId, replicationRun } from '../model/replication.ts';
 import type { PbsState, PveState } from '../model/world.ts';
 import { allSnapshots } from '../pbs/snapshots.ts';
 import type { Simulator } from './simulator.ts';
 
 type Entry = Record<string, unknown>;
+
+function replicationView(sim: Simulator, pve: PveState): Entry[] {
+  const { world } = sim;
+  return pve.spec.replication.map((job) => {
+    const run = replicationRun(world.seed, job, world.anchor, world.now());
+    return {
+      id: replicationJobId(job),
+      guest: job.guest,
+      source: pve.guests.get(job.guest)?.node ?? null,
+      target: job.target,
+      lastSync: run.lastSync,
+      lastTry: run.lastTry,
+      nextSync: run.nextSync,
+      failCount: run.failCount,
+      failing: run.failing,
+    };
+  });
+}
 
 function pveView(sim: Simulator, pve: PveState): Entry {
   const name = pve.spec.name;
@@ -46,6 +65,7 @@ function pveView(sim: Simulator, pve: PveState): Entry {
     url: listeners[0] ? sim.url(listeners[0]) : null,
     cluster: pve.spec.cluster ?? null,
     nodes,
+    replication: replicationView(sim, pve),
     datastores: [],
   };
 }
@@ -68,6 +88,7 @@ function pbsView(sim: Simulator, pbs: PbsState): Entry {
     url: listener ? sim.url(listener) : null,
     cluster: null,
     nodes: [],
+    replication: [],
     datastores,
   };
 }

@@ -70,6 +70,7 @@ const GUEST_FIELDS = [
   'cpu',
   'mem',
   'replicateTo',
+  'replicateFailingHours',
 ] as const;
 
 function readGuest(r: FieldReader, nodes: string[]): GuestInput {
@@ -198,15 +199,25 @@ function readPve(seed: number, r: FieldReader): PveEndpointSpec {
   };
 }
 
-/** Guests may name a node to replicate to; each becomes job `<vmid>-0`. */
+/**
+ * Guests may name a node to replicate to; each becomes job `<vmid>-0`, failing for the last
+ * `replicateFailingHours` before the anchor when given.
+ */
 function replicationJobs(r: FieldReader, nodes: string[]): PveEndpointSpec['replication'] {
   return r.list('guests').flatMap((g) => {
     const target = g.optString('replicateTo');
     if (target === undefined) return [];
     if (!nodes.includes(target))
       throw new ScenarioError(`${g.path}.replicateTo: unknown node "${target}"`);
+    const failingHours = g.optNumber('replicateFailingHours', 0, 24 * 365);
     return [
-      { guest: g.number('vmid', 100, 999_999_999, true), jobnum: 0, target, schedule: '*/15' },
+      {
+        guest: g.number('vmid', 100, 999_999_999, true),
+        jobnum: 0,
+        target,
+        schedule: '*/15',
+        ...(failingHours === undefined ? {} : { failingHours }),
+      },
     ];
   });
 }

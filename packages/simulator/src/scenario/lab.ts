@@ -40,7 +40,8 @@ function clusterEndpoint(seed: number): PveEndpointSpec {
     pools: ['kubernetes'],
     replication: [
       { guest: 102, jobnum: 0, target: 'pve2', schedule: '*/15' },
-      { guest: 117, jobnum: 0, target: 'pve3', schedule: '*/30' },
+      // The link to pve3 broke a few hours before midnight: every run since has failed.
+      { guest: 117, jobnum: 0, target: 'pve3', schedule: '*/30', failingHours: 5 },
     ],
     identities: pveIdentities(8),
   };
