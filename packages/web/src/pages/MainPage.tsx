@@ -116,6 +116,7 @@ function MainView() {
         pbs={liveState.pbs()}
         alertsByResource={liveState.alertsByResource()}
         selectedNode={state.view().node}
+        isPhone={isPhone()}
         onToggleNode={(name) => state.update({ node: state.view().node === name ? '' : name })}
         onOpenNode={(node) => state.openDetail(node.id)}
       />

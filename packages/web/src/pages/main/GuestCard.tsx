@@ -37,6 +37,7 @@ export function GuestCard(props: GuestCardProps) {
     <article
       data-testid="guest-card"
       data-vmid={guest().vmid}
+      data-node={guest().node}
       data-status={guest().status}
       aria-label={`${typeLabel(guest())} ${guest().vmid} ${guest().name}`}
       class={`rounded-lg border border-l-4 border-gray-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${alertEdge(props.alerts)}`}

@@ -43,6 +43,7 @@ export function GuestRow(props: GuestRowProps) {
     <tr
       data-testid="guest-row"
       data-vmid={guest().vmid}
+      data-node={guest().node}
       data-status={guest().status}
       class={`absolute top-0 left-0 grid w-full items-center gap-x-1.5 border-b border-l-4 border-b-gray-100 px-2 text-sm hover:bg-sky-50/60 dark:border-b-slate-800 dark:hover:bg-slate-800/60 ${alertEdge(props.alerts)}`}
       classList={{ 'text-gray-600 dark:text-slate-400': isStopped() }}

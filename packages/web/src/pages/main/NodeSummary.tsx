@@ -1,17 +1,22 @@
 import type { AlertSummary, Node, PbsInstance } from '@pulse/contract';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
+import { datastoreTotals, isNodeOnline, isPbsOnline } from '../../lib/node-facts.ts';
 import { MUTED } from './level-styles.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { NodeTile } from './NodeTile.tsx';
 import { PbsCard } from './PbsCard.tsx';
 
-/** More nodes than this fold behind a "show all" button so the guests stay in reach. */
-const FOLDED_COUNT = 8;
+/** Past this many nodes, full cards give way to tiles so the guests stay in reach. */
+const CARD_LIMIT = 8;
+/** Tiles beyond this many fold behind a "show all" button. */
+const FOLD_AT = { phone: 4, wide: 24 };
 
 export interface NodeSummaryProps {
   nodes: readonly Node[];
   pbs: readonly PbsInstance[];
   alertsByResource: ReadonlyMap<string, AlertSummary[]>;
   selectedNode: string;
+  isPhone: boolean;
   onToggleNode(name: string): void;
   onOpenNode(node: Node): void;
 }
@@ -20,31 +25,66 @@ export interface NodeSummaryProps {
 export function NodeSummary(props: NodeSummaryProps) {
   const [showAll, setShowAll] = createSignal(false);
   const sorted = () => [...props.nodes].sort((a, b) => a.name.localeCompare(b.name));
-  const shown = () => (showAll() ? sorted() : sorted().slice(0, FOLDED_COUNT));
+  const isCompact = () => props.isPhone || props.nodes.length > CARD_LIMIT;
+  const foldAt = () => (props.isPhone ? FOLD_AT.phone : isCompact() ? FOLD_AT.wide : CARD_LIMIT);
+  const shown = () => (showAll() ? sorted() : sorted().slice(0, foldAt()));
   const folded = () => props.nodes.length - shown().length;
+  const alertsOf = (id: string) => props.alertsByResource.get(id);
 
   return (
     <section aria-label="Nodes and backup servers">
-      {/* On a phone the cards scroll sideways so the guests stay within reach. */}
-      <div class="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:grid sm:grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] sm:overflow-visible sm:px-0 sm:pb-0">
+      <div
+        class="grid gap-3"
+        classList={{
+          'grid-cols-[repeat(auto-fill,minmax(17rem,1fr))]': !isCompact(),
+          'grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2': isCompact(),
+        }}
+      >
         <For each={shown()}>
           {(node) => (
-            <Slot>
-              <NodeCard
-                node={node}
-                alerts={props.alertsByResource.get(node.id)}
+            <Show
+              when={isCompact()}
+              fallback={
+                <NodeCard
+                  node={node}
+                  alerts={alertsOf(node.id)}
+                  isSelected={props.selectedNode === node.name}
+                  onToggleFilter={() => props.onToggleNode(node.name)}
+                  onOpenCharts={() => props.onOpenNode(node)}
+                />
+              }
+            >
+              <NodeTile
+                name={node.name}
+                kind="node"
+                isOnline={isNodeOnline(node)}
+                alerts={alertsOf(node.id)}
                 isSelected={props.selectedNode === node.name}
                 onToggleFilter={() => props.onToggleNode(node.name)}
-                onOpenCharts={() => props.onOpenNode(node)}
+                bars={[
+                  { label: 'CPU', metric: 'cpu', percent: node.cpu * 100 },
+                  { label: 'Mem', metric: 'memory', percent: node.memory.usage },
+                  { label: 'Disk', metric: 'disk', percent: node.disk.usage },
+                ]}
               />
-            </Slot>
+            </Show>
           )}
         </For>
         <For each={props.pbs}>
           {(pbs) => (
-            <Slot>
-              <PbsCard pbs={pbs} alerts={props.alertsByResource.get(pbs.id)} />
-            </Slot>
+            <Show when={isCompact()} fallback={<PbsCard pbs={pbs} alerts={alertsOf(pbs.id)} />}>
+              <NodeTile
+                name={pbs.name}
+                kind="pbs"
+                isOnline={isPbsOnline(pbs)}
+                alerts={alertsOf(pbs.id)}
+                bars={[
+                  { label: 'CPU', metric: 'cpu', percent: pbs.cpu },
+                  { label: 'Mem', metric: 'memory', percent: pbs.memory },
+                  { label: 'Store', metric: 'disk', percent: datastoreTotals(pbs).usage },
+                ]}
+              />
+            </Show>
           )}
         </For>
       </div>
@@ -56,13 +96,11 @@ export function NodeSummary(props: NodeSummaryProps) {
           class="mt-2 rounded-md px-2 py-1 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
         >
           {showAll() ? 'Show fewer nodes' : `Show all ${props.nodes.length} nodes`}
-          <span class={`ml-1 ${MUTED}`}>{showAll() ? '' : `(${folded()} more)`}</span>
+          <Show when={!showAll()}>
+            <span class={`ml-1 ${MUTED}`}>({folded()} more)</span>
+          </Show>
         </button>
       </Show>
     </section>
   );
-}
-
-function Slot(props: { children: JSX.Element }) {
-  return <div class="w-[85%] shrink-0 snap-start sm:w-auto">{props.children}</div>;
 }

@@ -45,9 +45,11 @@ export function UsageBar(props: UsageBarProps) {
           <span class={MUTED}>{props.label}</span>
           <span class={`text-[0.8125rem] ${LEVEL_TEXT[level()]}`}>{percentText()}</span>
         </div>
-        <div class={`truncate text-xs leading-4 tabular-nums ${MUTED}`}>
-          {props.detail || '\u00a0'}
-        </div>
+        <Show when={props.detail !== undefined}>
+          <div class={`truncate text-xs leading-4 tabular-nums ${MUTED}`}>
+            {props.detail || '\u00a0'}
+          </div>
+        </Show>
       </Show>
       <div
         class="h-1.5 overflow-hidden rounded-full bg-gray-200 dark:bg-slate-700"
