@@ -151,6 +151,7 @@ function pveCases(major: 7 | 8 | 9, node: string, other: string): Case[] {
       endpoint: 'GET /nodes/{node}/qemu/{vmid}/agent/get-osinfo',
       url: `/nodes/${node}/qemu/${v}/agent/get-osinfo`,
     },
+    { endpoint: 'GET /storage', url: '/storage' },
     { endpoint: 'GET /nodes/{node}/storage', url: `/nodes/${node}/storage` },
     {
       endpoint: 'GET /nodes/{node}/storage/{storage}/status',

@@ -24,16 +24,31 @@ function indexGuests(slices: PveSlice[]): GuestIndex {
   return index;
 }
 
+/** How a configured PBS is known: what a PVE storage may have recorded of it. */
+export interface PbsIdentity {
+  /** The name the PBS was given in Pulse. */
+  name: string;
+  hostname: string;
+  port: number;
+  /** Lower-case hex without colons. */
+  fingerprint?: string;
+}
+
+function bareHost(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+}
+
 /**
  * Whether a PVE storage points at this PBS: by certificate fingerprint when both are
- * known, else by address and port, else by the name the PBS was given in Pulse when it
- * matches the storage's `server` (a host name PVE resolves that Pulse may reach by IP).
+ * known (the same address may front another server), else by address and port, else by
+ * the name the PBS was given in Pulse when it matches the storage's `server` (a host name
+ * PVE resolves that Pulse may reach by IP).
  */
-function targetMatches(target: PbsTarget, pbs: PbsSlice): boolean {
+export function targetMatches(target: PbsTarget, pbs: PbsIdentity): boolean {
   if (target.fingerprint && pbs.fingerprint) return target.fingerprint === pbs.fingerprint;
-  const server = target.server.toLowerCase();
-  if (server === pbs.hostname.toLowerCase()) return target.port === pbs.port;
-  return server === pbs.instance.name.toLowerCase();
+  const server = bareHost(target.server);
+  if (server === bareHost(pbs.hostname)) return target.port === pbs.port;
+  return server === pbs.name.toLowerCase();
 }
 
 /**
@@ -46,7 +61,7 @@ function namespaceOwners(pve: PveSlice[], pbs: PbsSlice[]): Map<string, string> 
   for (const slice of pve) {
     for (const target of slice.pbsTargets) {
       for (const server of pbs) {
-        if (!targetMatches(target, server)) continue;
+        if (!targetMatches(target, { ...server, name: server.instance.name })) continue;
         owners.set(
           `${server.instance.name}|${target.datastore}|${target.namespace}`,
           slice.instance,

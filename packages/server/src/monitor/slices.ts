@@ -49,7 +49,7 @@ export interface PbsSlice {
   /** Host name and port of the configured URL, to match PVE storages that point at it. */
   hostname: string;
   port: number;
-  /** Certificate fingerprint seen on the last connection, lower-case hex. */
+  /** Certificate fingerprint pinned in the PBS's Pulse config, lower-case hex. */
   fingerprint?: string;
 }
 

@@ -6,6 +6,13 @@ import { hasPrivilege } from '../http/privileges.ts';
 import type { IdentitySpec } from '../model/types.ts';
 import type { GuestState, NodeState, PveState, World } from '../model/world.ts';
 
+export interface PbsAddress {
+  host: string;
+  port: number;
+  /** `AB:CD:...`; empty over plain HTTP. */
+  fingerprint: string;
+}
+
 /** Everything a PVE route handler may look at. */
 export interface PveContext {
   world: World;
@@ -23,6 +30,8 @@ export interface PveContext {
   nodeAddress(node: string): string;
   /** SHA-256 fingerprint of a member's certificate, as `/nodes` reports it. */
   nodeFingerprint(node: string): string;
+  /** Where a simulated PBS listens and its certificate, as a PVE storage pointing at it records. */
+  pbsAddress(endpoint: string): PbsAddress | undefined;
   body: Record<string, string>;
   req: IncomingMessage;
 }

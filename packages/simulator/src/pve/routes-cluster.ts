@@ -1,5 +1,6 @@
 import type { Route } from '../http/router.ts';
 import { nodeFigures } from '../model/figures.ts';
+import type { StorageSpec } from '../model/types.ts';
 import type { NodeState } from '../model/world.ts';
 import { bit, guestsOn, may, type PveContext, requirePriv } from './context.ts';
 import { resourceEntry, unknownResourceEntry } from './guest-entries.ts';
@@ -256,15 +257,26 @@ function storageConfig(ctx: PveContext): Entry[] {
       // Network storages are shared by nature and carry no `shared` key in the config.
       if (s.shared && s.type === 'dir') entry.shared = 1;
       if (s.nodes) entry.nodes = s.nodes.join(',');
-      if (s.pbs)
-        Object.assign(entry, {
-          server: s.pbs.endpoint,
-          datastore: s.pbs.datastore,
-          namespace: s.pbs.namespace || undefined,
-          username: 'backup@pbs',
-        });
+      if (s.pbs) Object.assign(entry, pbsStorageConfig(ctx, s.pbs));
       return entry;
     });
+}
+
+/**
+ * What storage.cfg holds for a PBS storage: the address PVE connects to, the port only when
+ * it is not PBS's 8007, and the pinned certificate fingerprint (lower-case, as PBS shows it).
+ */
+function pbsStorageConfig(ctx: PveContext, pbs: NonNullable<StorageSpec['pbs']>): Entry {
+  const address = ctx.pbsAddress(pbs.endpoint);
+  const entry: Entry = {
+    server: address?.host ?? pbs.endpoint,
+    datastore: pbs.datastore,
+    username: 'backup@pbs',
+  };
+  if (address && address.port !== 8007) entry.port = address.port;
+  if (pbs.namespace) entry.namespace = pbs.namespace;
+  if (address?.fingerprint) entry.fingerprint = address.fingerprint.toLowerCase();
+  return entry;
 }
 
 export const clusterRoutes: Route<PveContext>[] = [

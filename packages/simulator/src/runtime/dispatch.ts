@@ -105,6 +105,11 @@ function pveContext(
       undefined,
     nodeAddress: (node) => member(node)?.host ?? listener.host,
     nodeFingerprint: (node) => member(node)?.cert?.fingerprint ?? listener.cert?.fingerprint ?? '',
+    pbsAddress: (endpoint) => {
+      // The certificate the PBS was set up with: PVE keeps that pin even if the PBS rotates.
+      const pbs = sim.listenersOf(endpoint)[0];
+      return pbs && { host: pbs.host, port: pbs.port, fingerprint: pbs.cert?.fingerprint ?? '' };
+    },
     body: p.body,
     req,
   };
