@@ -9,6 +9,10 @@ export interface ControlClient {
     kind: FaultKind;
     value?: number;
     rate?: number;
+    /** A datastore of the PBS `target`: only requests about it fail (error, latency, malformed). */
+    datastore?: string;
+    /** With `datastore`: only requests about this namespace (`''` is the root) and below fail. */
+    namespace?: string;
   }): Promise<{ id: string }>;
   removeFault(id: string): Promise<void>;
   clearFaults(): Promise<void>;
@@ -60,7 +64,15 @@ export interface SimState {
     }[];
     datastores: { name: string; namespaces: string[]; snapshots: number; groups: number }[];
   }[];
-  faults: { id: string; target: string; kind: FaultKind; value?: number }[];
+  faults: {
+    id: string;
+    target: string;
+    kind: FaultKind;
+    value?: number;
+    rate?: number;
+    datastore?: string;
+    namespace?: string;
+  }[];
 }
 
 export interface SimTally {

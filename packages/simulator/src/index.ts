@@ -1,5 +1,10 @@
 export { type ControlClient, simControl } from './control-client.ts';
-export { FAULT_KINDS, type Fault, type FaultKind } from './http/faults.ts';
+export {
+  FAULT_KINDS,
+  type Fault,
+  type FaultKind,
+  SCOPED_FAULT_KINDS,
+} from './http/faults.ts';
 export type * from './model/types.ts';
 export { parseScenario, readScenarioFile } from './scenario/file.ts';
 export { labScenario } from './scenario/lab.ts';

@@ -107,9 +107,12 @@ export class EndpointPoller {
     this.schedule(this.deps.intervalMs());
   }
 
-  /** Runs one cycle now, or waits for the one in progress. */
-  pollNow(): Promise<CycleInfo> {
-    this.running ??= this.runCycle().finally(() => {
+  /**
+   * Runs one cycle now, or waits for the one in progress. `slow` also reads the slow parts
+   * (backups, snapshots, tasks) whenever they were last read.
+   */
+  pollNow(options: { slow?: boolean } = {}): Promise<CycleInfo> {
+    this.running ??= this.runCycle(options.slow ?? false).finally(() => {
       this.running = undefined;
     });
     return this.running;
@@ -131,11 +134,11 @@ export class EndpointPoller {
     return this.deps.intervalMs() + this.deps.timeoutMs() * 4;
   }
 
-  private async runCycle(): Promise<CycleInfo> {
+  private async runCycle(forceSlow: boolean): Promise<CycleInfo> {
     const started = Date.now();
     const now = new Date(started);
     const collector = this.collector;
-    const slow = this.cycle === 0 || started - this.lastSlowAt >= SLOW_PERIOD_MS;
+    const slow = forceSlow || this.cycle === 0 || started - this.lastSlowAt >= SLOW_PERIOD_MS;
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(), this.deadlineMs());
     collector.counter.calls = 0;

@@ -108,9 +108,12 @@ export class Monitor {
     await this.syncPollers();
   }
 
-  /** Polls every endpoint once now and resolves when all have been merged (tests, CLI). */
-  async pollOnce(): Promise<CycleInfo[]> {
-    return Promise.all([...this.pollers.values()].map((poller) => poller.pollNow()));
+  /**
+   * Polls every endpoint once now and resolves when all have been merged (tests, CLI);
+   * `slow` includes backups, snapshots and tasks however recently they were read.
+   */
+  async pollOnce(options: { slow?: boolean } = {}): Promise<CycleInfo[]> {
+    return Promise.all([...this.pollers.values()].map((poller) => poller.pollNow(options)));
   }
 
   private async syncPollers(): Promise<void> {

@@ -13,6 +13,8 @@ export interface PbsContext {
   creds: Credentials;
   caller?: Caller;
   fingerprint: string;
+  /** Why a datastore cannot be opened, while a fault says so. */
+  datastoreError(store: string): string | undefined;
   body: Record<string, string>;
   req: IncomingMessage;
 }

@@ -61,9 +61,18 @@ function datastoreList(ctx: PbsContext): Entry[] {
   });
 }
 
+/** A datastore PBS cannot open is listed with its error and no figures. */
+function unavailable(ctx: PbsContext, store: string, error: string): Entry {
+  const entry: Entry = { store, error, 'mount-status': 'nonremovable' };
+  if (isPbs4(ctx)) entry['backend-type'] = 'filesystem';
+  return entry;
+}
+
 function usage(ctx: PbsContext): Entry[] {
   const now = ctx.world.now();
   return visible(ctx).map((d) => {
+    const error = ctx.datastoreError(d.name);
+    if (error) return unavailable(ctx, d.name, error);
     const used = usedAt(ctx, d, now);
     const start = Math.floor(now / 86_400) * 86_400 - 30 * 86_400;
     const history = Array.from(

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FAULT_KINDS, type FaultKind } from '../http/faults.ts';
+import { FAULT_KINDS, type FaultKind, SCOPED_FAULT_KINDS } from '../http/faults.ts';
 import type { Simulator } from './simulator.ts';
 import { stateView } from './state-view.ts';
 
@@ -44,6 +44,40 @@ function optionalNumber(body: Record<string, unknown>, key: string): number | un
   return value;
 }
 
+function optionalString(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ControlError(400, `${key} must be a string`);
+  return value;
+}
+
+/** Checks `datastore` and `namespace`: both must exist on the targeted PBS. */
+function faultScope(
+  sim: Simulator,
+  target: string,
+  kind: FaultKind,
+  body: Record<string, unknown>,
+) {
+  const datastore = optionalString(body, 'datastore');
+  const namespace = optionalString(body, 'namespace');
+  if (datastore === undefined) {
+    if (namespace !== undefined) throw new ControlError(400, 'namespace needs a datastore');
+    return {};
+  }
+  const pbs = sim.world.findPbs(target);
+  if (!pbs) throw new ControlError(400, 'datastore faults must target a PBS endpoint');
+  if (!SCOPED_FAULT_KINDS.includes(kind))
+    throw new ControlError(
+      400,
+      `a datastore or namespace fault must be one of ${SCOPED_FAULT_KINDS.join(', ')}`,
+    );
+  const store = pbs.spec.datastores.find((d) => d.name === datastore);
+  if (!store) throw new ControlError(400, `${target} has no datastore ${datastore}`);
+  if (namespace !== undefined && namespace !== '' && !store.namespaces.includes(namespace))
+    throw new ControlError(400, `datastore ${datastore} has no namespace ${namespace}`);
+  return namespace === undefined ? { datastore } : { datastore, namespace };
+}
+
 async function addFault(sim: Simulator, body: Record<string, unknown>) {
   const { target, kind } = body;
   if (typeof target !== 'string' || !sim.isKnownTarget(target))
@@ -55,6 +89,7 @@ async function addFault(sim: Simulator, body: Record<string, unknown>) {
     kind: kind as FaultKind,
     value: optionalNumber(body, 'value'),
     rate: optionalNumber(body, 'rate'),
+    ...faultScope(sim, target, kind as FaultKind, body),
   });
   return { id: fault.id };
 }

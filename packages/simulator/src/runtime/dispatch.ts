@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../http/api-error.ts';
 import { authenticate, type Caller, checkCsrf } from '../http/authenticate.ts';
+import { type FaultScope, faultMessage } from '../http/faults.ts';
 import { type Flavor, readBody, sendData, sendError } from '../http/respond.ts';
 import { checkParams, type Match, type Router } from '../http/router.ts';
 import { isPve, type PbsState, type PveState } from '../model/world.ts';
@@ -20,27 +21,43 @@ function flavorOf(listener: Listener): Flavor {
   return { product: spec.type, messageInBody: spec.type === 'pve' && spec.major >= 8 };
 }
 
+const DATASTORE_PATH = /^\/api2\/json\/admin\/datastore\/([^/]+)(?:\/|$)/;
+
+/**
+ * The datastore and namespace a PBS request is about: `ns` for groups and snapshots,
+ * `parent` for the namespace list.
+ */
+function pbsScope(listener: Listener, url: URL): FaultScope | undefined {
+  if (listener.endpoint.spec.type !== 'pbs') return undefined;
+  const store = DATASTORE_PATH.exec(url.pathname)?.[1];
+  if (store === undefined) return undefined;
+  const namespace = url.searchParams.get('ns') ?? url.searchParams.get('parent') ?? '';
+  return { datastore: decodeURIComponent(store), namespace };
+}
+
 /** Applies the faults aimed at this listener; true when the request was answered (or held). */
 async function applyFaults(
   sim: Simulator,
   listener: Listener,
   req: IncomingMessage,
   res: ServerResponse,
+  url: URL,
 ) {
   const targets = sim.targets(listener);
+  const scope = pbsScope(listener, url);
   if (sim.faults.find('hang', targets)) {
     listener.hung.add(res);
     res.on('close', () => listener.hung.delete(res));
     return true;
   }
-  const latency = sim.faults.find('latency', targets);
+  const latency = sim.faults.find('latency', targets, scope);
   if (latency) await sleep(latency.value ?? 1_000);
-  const error = sim.faults.find('error', targets);
+  const error = sim.faults.find('error', targets, scope);
   if (error && sim.faults.strikes(error)) {
-    sendError(req, res, flavorOf(listener), new ApiError(error.value ?? 500, 'simulated failure'));
+    sendError(req, res, flavorOf(listener), new ApiError(error.value ?? 500, faultMessage(error)));
     return true;
   }
-  const malformed = sim.faults.find('malformed', targets);
+  const malformed = sim.faults.find('malformed', targets, scope);
   if (malformed && sim.faults.strikes(malformed)) {
     res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
     res.end('{"data":[{"id":"node/');
@@ -165,6 +182,10 @@ async function servePbs(
     creds: sim.credentials.get(pbs.spec.name)!,
     caller: p.caller,
     fingerprint: listener.cert?.fingerprint ?? '',
+    datastoreError: (store) => {
+      const fault = sim.faults.datastoreError(sim.targets(listener), store);
+      return fault && faultMessage(fault);
+    },
     body: p.body,
     req,
   };
@@ -189,7 +210,7 @@ export async function dispatch(
   }
   const url = new URL(req.url ?? '/', 'http://simulator');
   if (url.pathname.startsWith('/_sim/')) return handleControl(sim, req, res, url);
-  if (await applyFaults(sim, listener, req, res)) return;
+  if (await applyFaults(sim, listener, req, res, url)) return;
   if (!url.pathname.startsWith(`${API_PREFIX}/`) && url.pathname !== API_PREFIX) {
     res.writeHead(200, { 'content-type': 'text/html;charset=UTF-8' }).end(INDEX_HTML);
     return;

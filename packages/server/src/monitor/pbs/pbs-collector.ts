@@ -38,7 +38,10 @@ function percent(used: number, total: number): number {
 export class PbsCollector implements Collector {
   private client: ProxmoxClient;
   private readonly namespaces = new Map<string, NamespaceCache>();
-  private readonly datastoreErrors = new Map<string, string>();
+  /** Why a datastore's namespaces or backups could not be read on the last slow cycle. */
+  private readonly readErrors = new Map<string, string>();
+  /** Figures of each datastore when it was last readable, shown while it is not. */
+  private readonly lastUsage = new Map<string, Record<string, unknown>>();
   private namespaceLists = new Map<string, PbsDatastore['namespaces']>();
   private failedTasks: TaskSummary[] = [];
   private last: PbsSlice | undefined;
@@ -107,7 +110,10 @@ export class PbsCollector implements Collector {
     };
   }
 
-  /** One call for every datastore's usage; per-store status where that call is refused. */
+  /**
+   * One call for every datastore's usage; per-store status where that call is refused. A
+   * datastore PBS cannot open comes back as its last known figures plus the `error`.
+   */
   private async usage(
     stores: Record<string, unknown>[],
     signal: AbortSignal,
@@ -120,25 +126,34 @@ export class PbsCollector implements Collector {
         .map((store) => str(store.store))
         .filter((name) => !usage.has(name))
         .map(async (name) => {
-          const data = await this.client
-            .get(`/admin/datastore/${encodeURIComponent(name)}/status`, { signal })
-            .catch((err) => {
-              this.datastoreErrors.set(name, (err as Error).message);
-              return note(err);
-            });
+          const path = `/admin/datastore/${encodeURIComponent(name)}/status`;
+          const data = await this.client.get(path, { signal }).catch((err) => {
+            usage.set(name, { error: (err as Error).message });
+            return note(err);
+          });
           if (data !== undefined) usage.set(name, record(data));
         }),
     );
+    return this.withLastKnown(usage);
+  }
+
+  private withLastKnown(usage: Map<string, Record<string, unknown>>) {
+    for (const [name, entry] of usage) {
+      const error = optStr(entry.error);
+      if (!error) this.lastUsage.set(name, entry);
+      else usage.set(name, { ...this.lastUsage.get(name), store: name, error });
+    }
     return usage;
   }
 
   private async refreshStore(store: string, context: CycleContext, errors: ProxmoxError[]) {
     const path = `/admin/datastore/${encodeURIComponent(store)}`;
     const failures: string[] = [];
-    const fail = (err: unknown): undefined => {
+    // The API path of an error does not show the namespace (a query parameter): say it.
+    const fail = (err: unknown, ns?: string): undefined => {
       if (!isProxmoxError(err) || err.isConnectionFailure) throw err;
       errors.push(err);
-      failures.push(err.message);
+      failures.push(ns === undefined ? err.message : `namespace ${ns || '(root)'}: ${err.message}`);
       return undefined;
     };
 
@@ -163,11 +178,13 @@ export class PbsCollector implements Collector {
         }
       }
       await Promise.all(
-        (namespaces ?? []).map((ns) => this.refreshNamespace(store, ns.path, context).catch(fail)),
+        (namespaces ?? []).map((ns) =>
+          this.refreshNamespace(store, ns.path, context).catch((err) => fail(err, ns.path)),
+        ),
       );
     }
-    if (failures.length > 0) this.datastoreErrors.set(store, failures[0] ?? '');
-    else this.datastoreErrors.delete(store);
+    if (failures.length > 0) this.readErrors.set(store, failures.join('; '));
+    else this.readErrors.delete(store);
   }
 
   private async refreshNamespace(store: string, ns: string, context: CycleContext): Promise<void> {
@@ -225,7 +242,8 @@ export class PbsCollector implements Collector {
     const total = num(usage?.total, num(usage?.['total-space']));
     const avail = num(usage?.avail, num(usage?.['avail-space']));
     const used = num(usage?.used, num(usage?.['used-space']));
-    const error = this.datastoreErrors.get(name) ?? optStr(usage?.error);
+    const unreadable = optStr(usage?.error);
+    const error = unreadable ?? this.readErrors.get(name);
     const full = optNum(usage?.['estimated-full-date']);
     const comment = optStr(store.comment);
     const maintenance = optStr(store.maintenance);
@@ -235,7 +253,7 @@ export class PbsCollector implements Collector {
       used,
       free: avail,
       usage: percent(used, total || used + avail),
-      status: maintenance ? 'maintenance' : usage ? 'available' : 'unavailable',
+      status: maintenance ? 'maintenance' : usage && !unreadable ? 'available' : 'unavailable',
       ...(error ? { error } : {}),
       namespaces: this.namespaceLists.get(name) ?? [{ path: '', depth: 0 }],
       ...(comment ? { comment } : {}),
