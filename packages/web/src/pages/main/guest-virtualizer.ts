@@ -1,5 +1,5 @@
 import { createWindowVirtualizer } from '@tanstack/solid-virtual';
-import { type Accessor, createSignal, onCleanup, onMount } from 'solid-js';
+import { type Accessor, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { GuestTableItem } from '../../lib/guest-view.ts';
 
 export interface GuestVirtualizerOptions {
@@ -19,15 +19,20 @@ export interface GuestVirtualizerOptions {
 export function createGuestVirtualizer(options: GuestVirtualizerOptions) {
   const [scrollMargin, setScrollMargin] = createSignal(0);
 
+  // A new key function when the items change makes the virtualizer drop positions it
+  // computed for the old list (a node header may now stand where a guest was). It must be
+  // the same function otherwise: the virtualizer re-measures every item when it changes.
+  const itemKey = createMemo(() => {
+    const items = options.items();
+    return (index: number) => `${options.keyPrefix}:${items[index]?.key ?? index}`;
+  });
+
   const virtualizer = createWindowVirtualizer({
     get count() {
       return options.items().length;
     },
-    // A new function when the items change makes the virtualizer drop positions it
-    // computed for the old list (a node header may now stand where a guest was).
     get getItemKey() {
-      const items = options.items();
-      return (index: number) => `${options.keyPrefix}:${items[index]?.key ?? index}`;
+      return itemKey();
     },
     estimateSize: (index) => options.sizeOf(options.items()[index]),
     overscan: 10,
