@@ -98,6 +98,16 @@ describe.skipIf(!hasChromium)('Main page against the simulator lab', () => {
 
       const shown = (await rows(page)).map((row) => `${row.node}/${row.vmid}`).sort();
       expect(shown).toEqual(groundTruthGuests(sim));
+
+      // Figures change with every poll; nothing on the page may move because of it.
+      const shift = await page.evaluate(`new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) total += entry.value;
+        }).observe({ type: 'layout-shift' });
+        setTimeout(() => resolve(total), ${3 * POLL_SECONDS * 1000});
+      })`);
+      expect(shift).toBeLessThan(0.001);
     });
   });
 
@@ -175,15 +185,19 @@ describe.skipIf(!hasChromium)('Main page against the simulator lab', () => {
       await first.focus();
       const firstIndex = Number(await first.getAttribute('data-row-index'));
       await page.keyboard.press('ArrowDown');
-      const focused = await page.evaluate(() =>
-        document.activeElement?.getAttribute('data-row-index'),
+      // Focus moves on the next frame, once the virtualizer has drawn the row.
+      await page.waitForFunction(
+        (expected) => document.activeElement?.getAttribute('data-row-index') === expected,
+        String(firstIndex + 1),
       );
-      expect(Number(focused)).toBe(firstIndex + 1);
 
       await page.keyboard.press('Enter');
       const drawer = page.getByRole('dialog');
       await drawer.getByText('Usage').waitFor();
       await drawer.locator('canvas').first().waitFor();
+      await page.screenshot({ path: `${ARTIFACTS_DIR}main-history-drawer.png` });
+      for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+      expect(await drawer.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       const month = drawer.getByRole('button', { name: '30 days' });
       await month.click();
       expect(await month.getAttribute('aria-pressed')).toBe('true');

@@ -1,4 +1,10 @@
-import type { ChartRange, ChartsResponse, Guest, Node } from '@pulse/contract';
+import {
+  CHART_RANGE_SECONDS,
+  type ChartRange,
+  type ChartsResponse,
+  type Guest,
+  type Node,
+} from '@pulse/contract';
 import {
   createResource,
   createSignal,
@@ -52,10 +58,12 @@ export function DetailDrawer(props: DetailDrawerProps) {
       apiGet<ChartsResponse>(`/api/charts?range=${key.range}&id=${encodeURIComponent(key.id)}`),
   );
   let closeButton: HTMLButtonElement | undefined;
+  let dialog: HTMLElement | undefined;
   const opener = document.activeElement as HTMLElement | null;
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') props.onClose();
+    if (event.key === 'Tab' && dialog) keepFocusInside(dialog, event);
   };
   onMount(() => {
     closeButton?.focus();
@@ -76,27 +84,19 @@ export function DetailDrawer(props: DetailDrawerProps) {
         onClick={() => props.onClose()}
       />
       <section
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby="detail-title"
         class="relative flex h-full w-full max-w-2xl flex-col overflow-y-auto bg-white shadow-xl dark:bg-slate-900"
       >
-        <header class="flex items-start gap-3 border-b border-gray-200 p-4 dark:border-slate-800">
-          <div class="min-w-0 flex-1">
-            <h2 id="detail-title" class="truncate text-lg font-semibold">
-              {title(props.target)}
-            </h2>
-            <p class={`text-sm ${MUTED}`}>{subtitle(props.target)}</p>
-          </div>
-          <button
-            ref={closeButton}
-            type="button"
-            onClick={() => props.onClose()}
-            class="rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
-          >
-            Close
-          </button>
-        </header>
+        <DrawerHeader
+          target={props.target}
+          onClose={props.onClose}
+          ref={(element) => {
+            closeButton = element;
+          }}
+        />
         <div class="space-y-5 p-4">
           <Segmented label="Range" options={RANGES} value={range()} onChange={setRange} />
           <Switch>
@@ -120,6 +120,49 @@ export function DetailDrawer(props: DetailDrawerProps) {
   );
 }
 
+const FOCUSABLE = 'button:not([disabled]), [href], input, select, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab wrap around inside the dialog, as a modal's focus must. */
+function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !dialog.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function DrawerHeader(props: {
+  target: DetailTarget;
+  onClose(): void;
+  ref(element: HTMLButtonElement): void;
+}) {
+  return (
+    <header class="flex items-start gap-3 border-b border-gray-200 p-4 dark:border-slate-800">
+      <div class="min-w-0 flex-1">
+        <h2 id="detail-title" class="truncate text-lg font-semibold">
+          {title(props.target)}
+        </h2>
+        <p class={`text-sm ${MUTED}`}>{subtitle(props.target)}</p>
+      </div>
+      <button
+        ref={props.ref}
+        type="button"
+        onClick={() => props.onClose()}
+        class="rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+      >
+        Close
+      </button>
+    </header>
+  );
+}
+
 function title(target: DetailTarget): string {
   return target.kind === 'guest' ? target.guest.name : `Node ${target.node.name}`;
 }
@@ -133,13 +176,19 @@ function subtitle(target: DetailTarget): string {
 
 function Charts(props: { target: DetailTarget; response: ChartsResponse }): JSX.Element {
   const groups = () => chartGroups(props.target, props.response);
+  const span = () => {
+    const to = props.response.timestamp / 1000;
+    return { from: to - CHART_RANGE_SECONDS[props.response.stats.range], to };
+  };
   return (
     <Show
       when={groups().length > 0}
       fallback={<p class={`text-sm ${MUTED}`}>No history recorded yet.</p>}
     >
       <For each={groups()}>
-        {(group) => <HistoryChart title={group.title} unit={group.unit} series={group.series} />}
+        {(group) => (
+          <HistoryChart title={group.title} unit={group.unit} series={group.series} span={span()} />
+        )}
       </For>
     </Show>
   );

@@ -17,7 +17,12 @@ export interface HistoryChartProps {
   title: string;
   unit: 'percent' | 'rate';
   series: readonly ChartSeries[];
+  /** The time axis in Unix seconds: the whole range asked for, however little history exists. */
+  span: { from: number; to: number };
 }
+
+/** The y axis of a rate chart covers at least this many bytes per second. */
+const MIN_RATE_SCALE = 1000;
 
 const HEIGHT = 160;
 
@@ -73,10 +78,11 @@ function options(props: HistoryChartProps, theme: 'light' | 'dark', width: numbe
     legend: { show: true, live: true },
     cursor: { drag: { x: false, y: false } },
     scales: {
+      x: { time: true, range: () => [props.span.from, props.span.to] },
       y:
         props.unit === 'percent'
           ? { range: [0, 100] }
-          : { range: (_u, _min, max) => [0, Math.max(1, max)] },
+          : { range: (_u, _min, max) => [0, Math.max(MIN_RATE_SCALE, max)] },
     },
     axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map((tick) => format(tick)) }],
     series: [
