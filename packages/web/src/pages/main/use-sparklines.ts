@@ -11,10 +11,9 @@ export interface GuestSparklines {
 const REFRESH_MS = 60_000;
 const NO_LINES: ReadonlyMap<string, GuestSparklines> = new Map();
 
-/**
- * Above this many guests the Main page skips sparklines: the hour of history of every guest
- * in one answer grows to tens of megabytes, and the per-guest drawer still has full charts.
- */
+// LIMITATION: above this many guests the Main page shows no sparklines. /api/charts has no
+// way to ask for only CPU and memory, so an hour of every series of every guest in one answer
+// grows to tens of megabytes; the per-guest drawer still has full charts.
 export const SPARKLINE_GUEST_LIMIT = 2000;
 
 /**
