@@ -1,24 +1,5 @@
-import type { ChartPoint } from '@pulse/contract';
-
 /** At most this many points per sparkline: a 56 px wide line shows no more. */
 export const SPARKLINE_POINTS = 28;
-
-/**
- * Reduces a series to `max` points by averaging equal slices of it, which keeps the shape of
- * a busy hour without aliasing spikes away entirely.
- */
-export function downsample(points: readonly ChartPoint[], max = SPARKLINE_POINTS): number[] {
-  if (points.length <= max) return points.map((point) => point.value);
-  const result: number[] = [];
-  for (let slice = 0; slice < max; slice += 1) {
-    const start = Math.floor((slice * points.length) / max);
-    const end = Math.floor(((slice + 1) * points.length) / max);
-    let sum = 0;
-    for (let i = start; i < end; i += 1) sum += points[i]?.value ?? 0;
-    result.push(sum / Math.max(1, end - start));
-  }
-  return result;
-}
 
 /**
  * The SVG path of percentages 0–100 in a `width` × `height` box, oldest left. One point is

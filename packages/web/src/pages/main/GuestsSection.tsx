@@ -9,7 +9,6 @@ import type { GuestListProps } from './guest-list-props.ts';
 import { MUTED } from './level-styles.ts';
 import type { MainModel } from './main-model.ts';
 import type { GuestViewState } from './use-guest-view.ts';
-import { SPARKLINE_GUEST_LIMIT } from './use-sparklines.ts';
 
 export interface GuestsSectionProps {
   model: MainModel;
@@ -52,12 +51,6 @@ export function GuestsSection(props: GuestsSectionProps) {
         <p data-testid="guest-count" class={`text-sm tabular-nums ${MUTED}`}>
           {countLine(model.shown().length, guestCount(), model.runningCount())}
         </p>
-        <Show when={guestCount() > SPARKLINE_GUEST_LIMIT}>
-          <p class={`text-xs ${MUTED}`}>
-            1h trends are off above {formatCount(SPARKLINE_GUEST_LIMIT)} guests; open a guest for
-            its charts.
-          </p>
-        </Show>
       </div>
       <FilterBar
         view={state.view()}

@@ -11,7 +11,7 @@ import { compileSearchQuery, type ParsedQuery, parseSearchQuery } from '../../li
 import { liveState } from '../../stores/live-state.ts';
 import type { DetailTarget } from './DetailDrawer.tsx';
 import type { GuestViewState } from './use-guest-view.ts';
-import { createSparklines, type GuestSparklines, SPARKLINE_GUEST_LIMIT } from './use-sparklines.ts';
+import { createSparklines, type GuestSparklines } from './use-sparklines.ts';
 
 /** Ages (backups) only need minute precision; a slow clock keeps rows from re-rendering. */
 const CLOCK_MS = 30_000;
@@ -55,7 +55,7 @@ export function createMainModel(state: GuestViewState): MainModel {
     items,
     runningCount: createMemo(() => shown().filter(isRunning).length),
     nodeNames: createMemo(() => [...new Set(liveState.nodes().map((node) => node.name))].sort()),
-    sparklines: createSparklines(() => guestCount() > 0 && guestCount() <= SPARKLINE_GUEST_LIMIT),
+    sparklines: createSparklines(() => guestCount() > 0),
     detailTarget: createMemo(() => findTarget(state.detail())),
   };
 }

@@ -1,7 +1,7 @@
-import type { ChartsResponse } from '@pulse/contract';
+import type { SparklinesResponse } from '@pulse/contract';
 import { type Accessor, createMemo, createResource, onCleanup } from 'solid-js';
 import { apiGet } from '../../api/client.ts';
-import { downsample } from '../../lib/sparkline.ts';
+import { SPARKLINE_POINTS } from '../../lib/sparkline.ts';
 
 export interface GuestSparklines {
   cpu: number[];
@@ -10,22 +10,19 @@ export interface GuestSparklines {
 
 const REFRESH_MS = 60_000;
 const NO_LINES: ReadonlyMap<string, GuestSparklines> = new Map();
-
-// LIMITATION: above this many guests the Main page shows no sparklines. /api/charts has no
-// way to ask for only CPU and memory, so an hour of every series of every guest in one answer
-// grows to tens of megabytes; the per-guest drawer still has full charts.
-export const SPARKLINE_GUEST_LIMIT = 2000;
+const URL = `/api/charts/sparklines?range=1h&points=${SPARKLINE_POINTS}`;
 
 /**
- * CPU and memory of the last hour for every guest, from ONE `/api/charts` request refreshed
- * every minute (never a request per row). Empty while `enabled` is false.
+ * CPU and memory of the last hour for every guest and node, from ONE compact
+ * `/api/charts/sparklines` request refreshed every minute (never a request per row).
+ * Empty while `enabled` is false.
  */
 export function createSparklines(
   enabled: Accessor<boolean>,
 ): Accessor<ReadonlyMap<string, GuestSparklines>> {
-  const [charts, { refetch }] = createResource(
+  const [lines, { refetch }] = createResource(
     () => (enabled() ? true : undefined),
-    () => apiGet<ChartsResponse>('/api/charts?range=1h'),
+    () => apiGet<SparklinesResponse>(URL),
   );
   const timer = setInterval(() => {
     if (enabled()) void refetch();
@@ -35,16 +32,21 @@ export function createSparklines(
   return createMemo<ReadonlyMap<string, GuestSparklines>>((previous) => {
     if (!enabled()) return NO_LINES;
     // A failed refresh keeps the lines already drawn rather than blanking every row.
-    if (charts.error) return previous;
-    const latest = charts.latest;
+    if (lines.error) return previous;
+    const latest = lines.latest;
     return latest ? toSparklines(latest) : previous;
   }, NO_LINES);
 }
 
-function toSparklines(response: ChartsResponse): ReadonlyMap<string, GuestSparklines> {
+/** Buckets without a sample are left out: the line joins the samples there are. */
+function present(values: readonly (number | null)[]): number[] {
+  return values.filter((value): value is number => value !== null);
+}
+
+function toSparklines(response: SparklinesResponse): ReadonlyMap<string, GuestSparklines> {
   const lines = new Map<string, GuestSparklines>();
-  for (const [id, series] of Object.entries(response.data)) {
-    lines.set(id, { cpu: downsample(series.cpu), memory: downsample(series.memory) });
+  for (const [id, series] of Object.entries(response.series)) {
+    lines.set(id, { cpu: present(series.cpu), memory: present(series.memory) });
   }
   return lines;
 }
