@@ -12,6 +12,9 @@ export function createMediaQuery(query: string): Accessor<boolean> {
   return matches;
 }
 
+/** Below Tailwind's `sm` breakpoint the guest list shows cards instead of a table. */
+export const PHONE_QUERY = '(max-width: 639.98px)';
+
 /** Below Tailwind's `md` breakpoint wide tables give way to cards. */
 export const NARROW_QUERY = '(max-width: 767.98px)';
 

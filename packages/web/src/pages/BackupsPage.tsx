@@ -3,6 +3,7 @@ import { createMemo, Match, Switch } from 'solid-js';
 import { AddNodeHint } from '../components/AddNodeHint.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { BackupIcon } from '../components/Icons.tsx';
+import { MUTED, PANEL } from '../components/styles.ts';
 import { buildBackupEntries } from '../lib/backups-entries.ts';
 import { failedBackupTasks } from '../lib/backups-failures.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../lib/backups-filters.ts';
 import { type FrequencyRange, isFrequencyRange } from '../lib/backups-frequency.ts';
 import { guestBackupStatuses } from '../lib/backups-guests.ts';
+import { createMediaQuery, createNow, NARROW_QUERY } from '../lib/browser-signals.ts';
 import { liveState } from '../stores/live-state.ts';
 import { BackupFiltersBar } from './backups/BackupFiltersBar.tsx';
 import { BackupList } from './backups/BackupList.tsx';
@@ -22,8 +24,6 @@ import { BackupsSummary } from './backups/BackupsSummary.tsx';
 import { FailedTasks } from './backups/FailedTasks.tsx';
 import { FrequencyChart } from './backups/FrequencyChart.tsx';
 import { GuestCoverage } from './backups/GuestCoverage.tsx';
-import { createMediaQuery, createNow, NARROW_QUERY } from './storage/browser-signals.ts';
-import { MUTED, PANEL } from './storage/styles.ts';
 
 const DEFAULT_RANGE: FrequencyRange = '30d';
 

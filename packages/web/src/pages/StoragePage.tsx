@@ -3,9 +3,10 @@ import { createMemo, Match, Switch } from 'solid-js';
 import { AddNodeHint } from '../components/AddNodeHint.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { StorageIcon } from '../components/Icons.tsx';
+import { MUTED, PANEL } from '../components/styles.ts';
+import { createMediaQuery, createNow, NARROW_QUERY } from '../lib/browser-signals.ts';
 import { type FillForecast, forecastFill } from '../lib/fill-forecast.ts';
 import { liveState } from '../stores/live-state.ts';
-import { createMediaQuery, createNow, NARROW_QUERY } from './storage/browser-signals.ts';
 import { StorageCards } from './storage/StorageCards.tsx';
 import { StorageSkeleton } from './storage/StorageSkeleton.tsx';
 import { StorageSummary } from './storage/StorageSummary.tsx';
@@ -13,7 +14,6 @@ import { StorageTable } from './storage/StorageTable.tsx';
 import { StorageToolbar } from './storage/StorageToolbar.tsx';
 import { createStorageHistory } from './storage/storage-history.ts';
 import { filterRows, type GroupMode, groupRows, storageRows } from './storage/storage-rows.ts';
-import { MUTED, PANEL } from './storage/styles.ts';
 
 /** Every PVE storage and PBS datastore: usage, trend and when it will be full. */
 export function StoragePage() {

@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
+import { MUTED, PANEL } from '../../components/styles.ts';
 import { timeOfDay } from '../../lib/backups-days.ts';
 import type { BackupEntry } from '../../lib/backups-entries.ts';
 import { formatBytes } from '../../lib/format.ts';
-import { MUTED, PANEL } from '../storage/styles.ts';
 import { entryDetails, guestTypeLabel } from './entry-text.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { Verification } from './Verification.tsx';

@@ -1,11 +1,11 @@
 import { For, Show } from 'solid-js';
+import { FOCUS_RING, INPUT, MUTED } from '../../components/styles.ts';
 import {
   type BackupFilters,
   hasFilters,
   type KindFilter,
   type VerifiedFilter,
 } from '../../lib/backups-filters.ts';
-import { FOCUS_RING, INPUT, MUTED } from '../storage/styles.ts';
 
 export interface BackupFiltersBarProps {
   filters: BackupFilters;

@@ -1,8 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { FOCUS_RING, MUTED, PANEL } from '../../components/styles.ts';
 import { type BackupDay, groupByDay, timeOfDay } from '../../lib/backups-days.ts';
 import type { BackupEntry } from '../../lib/backups-entries.ts';
 import { formatBytes, formatCount } from '../../lib/format.ts';
-import { FOCUS_RING, MUTED, PANEL } from '../storage/styles.ts';
 import { BackupCard } from './BackupCard.tsx';
 import { entryDetails, guestTypeLabel } from './entry-text.ts';
 import { KindBadge } from './KindBadge.tsx';

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { PANEL } from '../storage/styles.ts';
+import { PANEL } from '../../components/styles.ts';
 
 /** Placeholders in the shape of the summary and the list while the first state loads. */
 export function BackupsSkeleton() {

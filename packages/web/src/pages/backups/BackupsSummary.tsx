@@ -1,9 +1,9 @@
 import { createMemo } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { BackupEntry } from '../../lib/backups-entries.ts';
 import type { GuestBackupStatus } from '../../lib/backups-guests.ts';
 import { formatBytes, formatCount } from '../../lib/format.ts';
 import { Fact } from '../storage/Fact.tsx';
-import { MUTED } from '../storage/styles.ts';
 
 export interface BackupsSummaryProps {
   entries: readonly BackupEntry[];

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { FailedBackupTask } from '../../lib/backups-failures.ts';
 import { formatAgo, formatDateTime } from '../../lib/format.ts';
-import { MUTED } from '../storage/styles.ts';
 
 export interface FailedTasksProps {
   tasks: readonly FailedBackupTask[];

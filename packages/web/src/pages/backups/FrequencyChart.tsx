@@ -1,4 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
+import { FOCUS_RING, MUTED, PANEL } from '../../components/styles.ts';
 import type { BackupEntry } from '../../lib/backups-entries.ts';
 import {
   backupFrequency,
@@ -6,7 +7,6 @@ import {
   type FrequencyBucket,
   type FrequencyRange,
 } from '../../lib/backups-frequency.ts';
-import { FOCUS_RING, MUTED, PANEL } from '../storage/styles.ts';
 import { KIND_FILL, KIND_LABEL, KIND_ORDER } from './KindBadge.tsx';
 
 export interface FrequencyChartProps {

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { FOCUS_RING, MUTED, PANEL } from '../../components/styles.ts';
 import type { GuestBackupState, GuestBackupStatus } from '../../lib/backups-guests.ts';
 import { formatAgo, formatDateTime } from '../../lib/format.ts';
-import { FOCUS_RING, MUTED, PANEL } from '../storage/styles.ts';
 import { KIND_LABEL } from './KindBadge.tsx';
 
 export interface GuestCoverageProps {

@@ -1,6 +1,6 @@
 import { Match, Switch } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { Verification as VerificationState } from '../../lib/backups-entries.ts';
-import { MUTED } from '../storage/styles.ts';
 
 /** PBS verification as a word with a mark; a dash where verification does not apply. */
 export function Verification(props: { state: VerificationState | undefined }) {

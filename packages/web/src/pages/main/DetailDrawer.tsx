@@ -17,8 +17,8 @@ import {
   Switch,
 } from 'solid-js';
 import { apiGet } from '../../api/client.ts';
+import { MUTED } from '../../components/styles.ts';
 import { type ChartSeries, HistoryChart } from './HistoryChart.tsx';
-import { MUTED } from './level-styles.ts';
 import { Segmented } from './Segmented.tsx';
 
 /** What the drawer shows: a guest or a PVE node, looked up in the live state. */

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { GuestStatusFilter, GuestTypeFilter, GuestView } from '../../lib/guest-view.ts';
 import type { QueryProblem } from '../../lib/search-query.ts';
-import { MUTED } from './level-styles.ts';
 import { SearchHelp } from './SearchHelp.tsx';
 import { Segmented } from './Segmented.tsx';
 import { ThresholdSlider } from './ThresholdSlider.tsx';

@@ -1,9 +1,9 @@
 import { For, Match, Switch } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { NODE_ROW_HEIGHT } from './columns.ts';
 import { GuestCard } from './GuestCard.tsx';
 import { type GuestListProps, guestOf, nodeOf } from './guest-list-props.ts';
 import { createGuestVirtualizer } from './guest-virtualizer.ts';
-import { MUTED } from './level-styles.ts';
 
 /** First guess of a card's height with its gap; each card is measured once drawn. */
 const CARD_ESTIMATE = 158;

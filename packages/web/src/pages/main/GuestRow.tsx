@@ -1,5 +1,6 @@
 import type { AlertSummary, Guest } from '@pulse/contract';
 import type { JSX } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { formatUptime, MISSING } from '../../lib/format.ts';
 import { isRunning, knownDiskUsage } from '../../lib/guest-view.ts';
 import { AlertBadge, alertEdge } from './AlertBadge.tsx';
@@ -16,7 +17,6 @@ import {
   TagList,
   typeLabel,
 } from './guest-cells.tsx';
-import { MUTED } from './level-styles.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { guestTone, StatusDot } from './StatusDot.tsx';
 import { UsageBar } from './UsageBar.tsx';

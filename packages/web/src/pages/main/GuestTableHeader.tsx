@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { GuestView, SortKey } from '../../lib/guest-view.ts';
 import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
-import { MUTED } from './level-styles.ts';
 
 export interface GuestTableHeaderProps {
   view: GuestView;

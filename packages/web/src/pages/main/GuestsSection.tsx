@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { formatCount } from '../../lib/format.ts';
 import { isFiltered } from '../../lib/guest-view.ts';
 import { liveState } from '../../stores/live-state.ts';
@@ -6,7 +7,6 @@ import { FilterBar } from './FilterBar.tsx';
 import { GuestCards } from './GuestCards.tsx';
 import { GuestTable } from './GuestTable.tsx';
 import type { GuestListProps } from './guest-list-props.ts';
-import { MUTED } from './level-styles.ts';
 import type { MainModel } from './main-model.ts';
 import type { GuestViewState } from './use-guest-view.ts';
 

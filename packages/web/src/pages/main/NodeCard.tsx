@@ -1,10 +1,10 @@
 import type { AlertSummary, Node } from '@pulse/contract';
 import { Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { formatLoad, formatUptime, formatUsage } from '../../lib/format.ts';
 import { coresInUse, isNodeOnline, loadAverages, pveRelease } from '../../lib/node-facts.ts';
 import { AlertBadge, alertEdge } from './AlertBadge.tsx';
 import { ChartButton } from './ChartButton.tsx';
-import { MUTED } from './level-styles.ts';
 import { StatusDot } from './StatusDot.tsx';
 import { UsageBar } from './UsageBar.tsx';
 

@@ -1,6 +1,6 @@
 import type { JSX } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import type { NodeItem } from './guest-list-props.ts';
-import { MUTED } from './level-styles.ts';
 
 export interface NodeGroupHeaderProps {
   item: NodeItem;

@@ -1,7 +1,7 @@
 import type { AlertSummary, Node, PbsInstance } from '@pulse/contract';
 import { createSignal, For, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { datastoreTotals, isNodeOnline, isPbsOnline } from '../../lib/node-facts.ts';
-import { MUTED } from './level-styles.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { NodeTile } from './NodeTile.tsx';
 import { PbsCard } from './PbsCard.tsx';

@@ -1,9 +1,9 @@
 import type { AlertSummary, PbsInstance } from '@pulse/contract';
 import { For, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { formatUptime, formatUsage } from '../../lib/format.ts';
 import { isPbsOnline, pbsRelease } from '../../lib/node-facts.ts';
 import { AlertBadge, alertEdge } from './AlertBadge.tsx';
-import { MUTED } from './level-styles.ts';
 import { StatusDot } from './StatusDot.tsx';
 import { UsageBar } from './UsageBar.tsx';
 

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { MUTED } from './level-styles.ts';
+import { MUTED } from '../../components/styles.ts';
 
 const EXAMPLES: readonly [string, string][] = [
   ['nextcloud', 'name, node, VMID or tag contains the text'],

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { MUTED } from './level-styles.ts';
+import { MUTED } from '../../components/styles.ts';
 
 export interface SegmentedProps<T extends string> {
   label: string;

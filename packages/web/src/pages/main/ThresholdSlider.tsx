@@ -1,5 +1,5 @@
 import { createUniqueId } from 'solid-js';
-import { MUTED } from './level-styles.ts';
+import { MUTED } from '../../components/styles.ts';
 
 export interface ThresholdSliderProps {
   label: string;

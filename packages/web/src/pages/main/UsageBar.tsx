@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
+import { BAR_FILL, LEVEL_TEXT, MUTED } from '../../components/styles.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { type UsageMetric, usageLevel } from '../../lib/metric-levels.ts';
-import { BAR_FILL, LEVEL_TEXT, MUTED } from './level-styles.ts';
 
 export interface UsageBarProps {
   label: string;

@@ -1,5 +1,6 @@
 import type { Guest } from '@pulse/contract';
 import { For, Show } from 'solid-js';
+import { LEVEL_TEXT, MUTED, RATE_TEXT } from '../../components/styles.ts';
 import {
   formatAge,
   formatBytes,
@@ -10,7 +11,6 @@ import {
 } from '../../lib/format.ts';
 import { isRunning, knownDiskUsage } from '../../lib/guest-view.ts';
 import { backupAgeLevel, rateLevel } from '../../lib/metric-levels.ts';
-import { LEVEL_TEXT, MUTED, RATE_TEXT } from './level-styles.ts';
 
 /*
  * The figures of a guest as both the table row and the phone card show them, so the two

@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import { MUTED, PANEL } from './styles.ts';
+import { MUTED, PANEL } from '../../components/styles.ts';
 
 /** One figure of a page summary, as a term and its value in the summary's `<dl>`. */
 export function Fact(props: { label: string; children: JSX.Element }) {

@@ -1,7 +1,7 @@
 import { Match, Switch } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { type FillForecast, formatHistorySpan, formatTimeToFull } from '../../lib/fill-forecast.ts';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
-import { MUTED } from './styles.ts';
 
 export interface FillEstimateProps {
   forecast: FillForecast | undefined;

@@ -1,11 +1,11 @@
 import { For, Show } from 'solid-js';
+import { MUTED, PANEL, TAG } from '../../components/styles.ts';
 import { formatBytes, formatPercent, formatUsage } from '../../lib/format.ts';
 import { FillEstimate } from './FillEstimate.tsx';
 import { PlaceDot, StorageStatus } from './StorageStatus.tsx';
 import { usagePoints } from './storage-history.ts';
 import type { StorageRow } from './storage-rows.ts';
 import { type StorageViewProps, whereLabel } from './storage-view.ts';
-import { MUTED, PANEL, TAG } from './styles.ts';
 import { TrendSparkline } from './TrendSparkline.tsx';
 import { UsageMeter } from './UsageMeter.tsx';
 

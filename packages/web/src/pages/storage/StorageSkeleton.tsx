@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { PANEL } from './styles.ts';
+import { PANEL } from '../../components/styles.ts';
 
 /** Placeholder rows in the shape of the storage list while the first state loads. */
 export function StorageSkeleton() {

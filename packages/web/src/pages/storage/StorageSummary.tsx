@@ -1,10 +1,10 @@
 import { createMemo, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { type FillForecast, formatTimeToFull } from '../../lib/fill-forecast.ts';
 import { formatPercent, formatUsage } from '../../lib/format.ts';
 import { USAGE_THRESHOLDS } from '../../lib/metric-levels.ts';
 import { Fact } from './Fact.tsx';
 import type { StorageRow } from './storage-rows.ts';
-import { MUTED } from './styles.ts';
 
 export interface StorageSummaryProps {
   rows: readonly StorageRow[];

@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
+import { FOCUS_RING, INPUT, MUTED } from '../../components/styles.ts';
 import type { GroupMode } from './storage-rows.ts';
-import { FOCUS_RING, INPUT, MUTED } from './styles.ts';
 
 export interface StorageToolbarProps {
   mode: GroupMode;

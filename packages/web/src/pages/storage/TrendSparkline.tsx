@@ -1,7 +1,7 @@
 import { createMemo, Show } from 'solid-js';
+import { MUTED } from '../../components/styles.ts';
 import { formatHistorySpan } from '../../lib/fill-forecast.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { MUTED } from './styles.ts';
 
 const WIDTH = 96;
 const HEIGHT = 24;

@@ -1,6 +1,6 @@
+import { BAR_FILL, LEVEL_TEXT, MUTED } from '../../components/styles.ts';
 import { formatPercent, formatUsage } from '../../lib/format.ts';
 import { usageLevel } from '../../lib/metric-levels.ts';
-import { BAR_FILL, LEVEL_TEXT, MUTED } from './styles.ts';
 
 export interface UsageMeterProps {
   label: string;
