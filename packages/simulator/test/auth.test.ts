@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SimulatedEndpoint,
-  type SimulatorHandle,
-  simControl,
-  startSimulator,
-} from '../src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SimulatedEndpoint, simControl } from '../src/index.ts';
 import { api, login } from './support/client.ts';
+import { useSimulator } from './support/simulator.ts';
 
-let sim: SimulatorHandle;
+const endpoint = useSimulator();
 let pve8: SimulatedEndpoint;
 let pve9: SimulatedEndpoint;
 let pbs: SimulatedEndpoint;
 
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'lab' });
-  pve8 = sim.endpoints.find((e) => e.name === 'homelab')!;
-  pve9 = sim.endpoints.find((e) => e.name === 'pve-solo')!;
-  pbs = sim.endpoints.find((e) => e.name === 'pbs-main')!;
-});
-
-afterAll(async () => {
-  await sim?.stop();
+beforeAll(() => {
+  pve8 = endpoint('homelab');
+  pve9 = endpoint('pve-solo');
+  pbs = endpoint('pbs-main');
 });
 
 function extra(

@@ -1,22 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SimulatedEndpoint, type SimulatorHandle, startSimulator } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
 import { ISSUE_ENDPOINTS, NOT_APPLICABLE, TARGETS } from './conformance-cases.ts';
 import { compareWithCapture, readCapture } from './support/captures.ts';
 import { api, login } from './support/client.ts';
 import { returnsOf, validate } from './support/schema.ts';
+import { useSimulator } from './support/simulator.ts';
 
-let sim: SimulatorHandle;
-const byName = (name: string): SimulatedEndpoint => sim.endpoints.find((e) => e.name === name)!;
-
-beforeAll(async () => {
-  sim = await startSimulator({
-    scenario: join(import.meta.dirname, 'support/conformance.scenario.json'),
-  });
-});
-
-afterAll(async () => {
-  await sim?.stop();
+const byName = useSimulator({
+  scenario: join(import.meta.dirname, 'support/conformance.scenario.json'),
 });
 
 describe('coverage', () => {

@@ -1,30 +1,21 @@
 import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SimulatedEndpoint,
-  type SimulatorHandle,
-  simControl,
-  startSimulator,
-} from '../src/index.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SimulatedEndpoint, simControl } from '../src/index.ts';
 import { api } from './support/client.ts';
+import { useSimulator } from './support/simulator.ts';
 
-let sim: SimulatorHandle;
+const endpoint = useSimulator();
 let cluster: SimulatedEndpoint;
 let pbs: SimulatedEndpoint;
 
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'lab' });
-  cluster = sim.endpoints.find((e) => e.name === 'homelab')!;
-  pbs = sim.endpoints.find((e) => e.name === 'pbs-main')!;
+beforeAll(() => {
+  cluster = endpoint('homelab');
+  pbs = endpoint('pbs-main');
 });
 
 afterEach(async () => {
   await simControl(cluster).clearFaults();
-});
-
-afterAll(async () => {
-  await sim?.stop();
 });
 
 const member = (node: string) => cluster.members!.find((m) => m.node === node)!.url;

@@ -1,29 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ControlClient,
-  type SimulatedEndpoint,
-  type SimulatorHandle,
-  simControl,
-  startSimulator,
-} from '../src/index.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ControlClient, type SimulatedEndpoint, simControl } from '../src/index.ts';
 import { api, data } from './support/client.ts';
+import { useSimulator } from './support/simulator.ts';
 
-let sim: SimulatorHandle;
+const endpoint = useSimulator();
 let pbs: SimulatedEndpoint;
 let control: ControlClient;
 
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'lab' });
-  pbs = sim.endpoints.find((e) => e.name === 'pbs-main')!;
+beforeAll(() => {
+  pbs = endpoint('pbs-main');
   control = simControl(pbs);
 });
 
 afterEach(async () => {
   await control.clearFaults();
-});
-
-afterAll(async () => {
-  await sim?.stop();
 });
 
 const status = async (path: string) => (await api(pbs, path)).status;

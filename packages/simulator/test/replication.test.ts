@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SimulatedEndpoint,
-  type SimulatorHandle,
-  simControl,
-  startSimulator,
-} from '../src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SimulatedEndpoint, simControl } from '../src/index.ts';
 import { api, data } from './support/client.ts';
+import { useSimulator } from './support/simulator.ts';
 
 /** Noon UTC: the lab's failing job (117-0) has failed every try since 19:00 the day before. */
 const NOON = Date.UTC(2024, 5, 12, 12, 0, 0);
 
-let sim: SimulatorHandle;
+const endpoint = useSimulator({ scenario: 'lab', now: () => NOON });
 let cluster: SimulatedEndpoint;
 
 interface JobStatus {
@@ -27,13 +23,8 @@ interface JobStatus {
   error?: string;
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'lab', now: () => NOON });
-  cluster = sim.endpoints.find((e) => e.name === 'homelab')!;
-});
-
-afterAll(async () => {
-  await sim?.stop();
+beforeAll(() => {
+  cluster = endpoint('homelab');
 });
 
 const jobsOn = async (node: string, query = '') =>

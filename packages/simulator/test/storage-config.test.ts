@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SimulatedEndpoint,
-  type SimulatorHandle,
-  simControl,
-  startSimulator,
-} from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { simControl } from '../src/index.ts';
 import { data } from './support/client.ts';
+import { useSimulator } from './support/simulator.ts';
 
-let sim: SimulatorHandle;
-const byName = (name: string): SimulatedEndpoint => sim.endpoints.find((e) => e.name === name)!;
-
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'lab' });
-});
-
-afterAll(async () => {
-  await sim?.stop();
-});
+const byName = useSimulator();
 
 type StorageConfig = Record<string, string | number | undefined>;
 
