@@ -1,19 +1,10 @@
 import { Agent, fetch } from 'undici';
-import type { FaultKind } from './http/faults.ts';
+import type { Fault } from './http/faults.ts';
 
 /** A typed client of the `/_sim/` control API of one simulated endpoint. */
 export interface ControlClient {
   state(): Promise<SimState>;
-  addFault(fault: {
-    target: string;
-    kind: FaultKind;
-    value?: number;
-    rate?: number;
-    /** A datastore of the PBS `target`: only requests about it fail (error, latency, malformed). */
-    datastore?: string;
-    /** With `datastore`: only requests about this namespace (`''` is the root) and below fail. */
-    namespace?: string;
-  }): Promise<{ id: string }>;
+  addFault(fault: Omit<Fault, 'id'>): Promise<{ id: string }>;
   removeFault(id: string): Promise<void>;
   clearFaults(): Promise<void>;
   setGuest(
@@ -64,15 +55,7 @@ export interface SimState {
     }[];
     datastores: { name: string; namespaces: string[]; snapshots: number; groups: number }[];
   }[];
-  faults: {
-    id: string;
-    target: string;
-    kind: FaultKind;
-    value?: number;
-    rate?: number;
-    datastore?: string;
-    namespace?: string;
-  }[];
+  faults: Fault[];
 }
 
 export interface SimTally {

@@ -31,9 +31,12 @@ export interface Fault {
   value?: number;
   /** Share of requests affected (error, malformed); all when absent. */
   rate?: number;
-  /** PBS only: the fault hits requests about this datastore alone. */
+  /**
+   * PBS only: the fault hits requests about this datastore alone. Only `error`, `latency`
+   * and `malformed` can be scoped this way.
+   */
   datastore?: string;
-  /** PBS only, with `datastore`: the fault hits this namespace (`''` is the root) and those below it. */
+  /** PBS only, with `datastore`: the fault hits this namespace (`''` is the root) and below. */
   namespace?: string;
 }
 
