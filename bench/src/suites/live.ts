@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCharts } from '../../../packages/server/src/history/chart-query.ts';
 import { MetricsHistory } from '../../../packages/server/src/history/metrics-history.ts';
+import { buildSparklines } from '../../../packages/server/src/history/sparklines.ts';
 import { diffObject } from '../../../packages/server/src/live/state-diff.ts';
 import { createLogger } from '../../../packages/server/src/logger.ts';
 import { type Database, openDatabase } from '../../../packages/server/src/store/database.ts';
@@ -142,6 +143,7 @@ function historyAtScale(guests: number, cycles: number, progress: Progress): Ben
         `${cycles} raw points per series`,
       ),
     ];
+    results.push(sparklinesFigure(bench.history, guests, nowMs));
     if (guests <= 1000) {
       let bytes = 0;
       const ms = timeIt(() => {
@@ -155,6 +157,16 @@ function historyAtScale(guests: number, cycles: number, progress: Progress): Ben
     bench.db.close();
     rmSync(bench.dir, { recursive: true, force: true });
   }
+}
+
+/** What the Main page asks for: one compact answer with every row's sparkline. */
+function sparklinesFigure(history: MetricsHistory, guests: number, nowMs: number): BenchResult {
+  let bytes = 0;
+  const ms = timeIt(() => {
+    const answer = buildSparklines(history, { range: '1h', points: 28 }, nowMs);
+    bytes = JSON.stringify(answer).length;
+  }, 3);
+  return result(`${guests} guests sparklines 1h all`, ms, 'ms', `${bytes} bytes of JSON`);
 }
 
 function result(name: string, value: number, unit: string, note: string): BenchResult {

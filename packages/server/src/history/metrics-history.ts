@@ -157,6 +157,34 @@ export class MetricsHistory {
     }
   }
 
+  /**
+   * Bucketed averages of the first two metrics (CPU and memory) of every guest and node,
+   * computed by SQLite: a whole fleet's sparklines without a JavaScript object per row.
+   */
+  bucketAverages(
+    tier: Tier,
+    fromTs: number,
+    stepSeconds: number,
+    visit: (key: string, bucket: number, cpu: number | null, memory: number | null) => void,
+  ): void {
+    const isRaw = tier.name === 'raw';
+    // Tier rows are averages of `n` samples each: weight them so buckets stay exact.
+    const average = (slot: number) =>
+      isRaw ? `AVG(t.v${slot})` : `SUM(t.v${slot}_avg * t.n) / SUM(t.n)`;
+    // Bound numbers arrive as REAL: the cast keeps the bucket a whole number.
+    const sql = `SELECT r.key, CAST((t.ts - ?) / ? AS INTEGER) AS bucket, ${average(0)}, ${average(1)}
+      FROM history_resources r CROSS JOIN ${tier.table} t ON t.resource = r.id
+      WHERE r.kind IN ('guest', 'node') AND r.last_seen >= ? AND t.ts >= ?
+      GROUP BY r.id, bucket`;
+    const statement = this.scans.get(sql) ?? this.db.prepare(sql).raw(true);
+    this.scans.set(sql, statement);
+    const step = Math.max(1, Math.floor(stepSeconds));
+    const params = [fromTs, step, fromTs - LAST_SEEN_REFRESH_SECONDS, fromTs];
+    for (const row of statement.iterate(...params) as Iterable<Row>) {
+      visit(String(row[0]), Number(row[1]), percent(row[2]), percent(row[3]));
+    }
+  }
+
   /** Runs maintenance every interval until `stop`; never keeps the process alive. */
   start(): void {
     const interval = this.options.maintenanceIntervalMs ?? 60_000;
@@ -192,6 +220,11 @@ function storedValues(kind: ResourceKind, values: MetricValue[]): (number | null
 function shown(kind: ResourceKind, slot: number, stored: unknown): MetricValue {
   const metric = METRICS[kind][slot];
   return metric && typeof stored === 'number' ? stored / metric.scale : null;
+}
+
+/** Guest and node CPU and memory are stored as percent x100. */
+function percent(stored: unknown): number | null {
+  return typeof stored === 'number' ? Math.round(stored) / 100 : null;
 }
 
 function rawPoint(row: Row): HistoryPoint {

@@ -49,6 +49,26 @@ describe('buildSparklines', () => {
     expect(result.series['pve-n1']?.cpu).toEqual([20, 20, null, null, null, null]);
   });
 
+  it('answers longer ranges from rolled-up tiers with the same averages', () => {
+    const history = openHistory();
+    for (let minute = 0; minute < 180; minute++) {
+      const cpu = minute < 90 ? 0.2 : 0.6;
+      const state = { vms: [{ id: 'pve-n1-100', instance: 'pve', cpu, memory: { usage: 40 } }] };
+      history.record(state, { atMs: T0 + minute * MINUTE });
+    }
+    const nowMs = T0 + 180 * MINUTE;
+    for (let pass = 0; pass < 100 && history.maintain(nowMs).rolledUp > 0; pass++);
+
+    const result = buildSparklines(history, { range: '24h', points: 8 }, nowMs);
+    const cpu = result.series['pve-n1-100']?.cpu ?? [];
+
+    // 24 h in 8 buckets of 3 h: the last one holds 90 minutes at 20% and up to 90 at 60%
+    // (the 5-minute tier holds completed buckets only), weighted by samples: 39.4 to 40.
+    expect(cpu.slice(0, 7)).toEqual([null, null, null, null, null, null, null]);
+    expect(cpu[7]).toBeGreaterThan(39);
+    expect(cpu[7]).toBeLessThanOrEqual(40);
+  });
+
   it('leaves out storage and resources with no point in the range', () => {
     const history = openHistory();
     history.record(
