@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createApp, type PulseApp } from '../../../packages/server/src/app.ts';
+import type { LabEndpoint } from '../../../packages/server/src/cli/demo.ts';
 import type { BenchResult, BenchSuite, Progress } from '../types.ts';
 
 const SUITE = 'monitor';
@@ -13,15 +14,6 @@ const SCALES = [1000, 10_000];
 const STEADY_CYCLES = 4;
 const STATE_REQUESTS = 20;
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-
-interface LabEndpoint {
-  type: 'pve' | 'pbs';
-  name: string;
-  url: string;
-  fingerprint: string;
-  tokenId: string;
-  tokenSecret: string;
-}
 
 /**
  * The simulator runs in its own process, so the CPU time measured here is Pulse's alone.

@@ -3,8 +3,8 @@ import type { NodeConfig } from '../config/nodes-model.ts';
 import { NodesRepository } from '../config/nodes-repository.ts';
 import { serveCommand } from './serve.ts';
 
-/** What the demo needs of a simulated endpoint (the simulator's own type, narrowed). */
-interface LabEndpoint {
+/** What Pulse needs of a simulated endpoint to monitor it (the simulator's type, narrowed). */
+export interface LabEndpoint {
   type: 'pve' | 'pbs';
   name: string;
   url: string;
