@@ -4,13 +4,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
-  type BrowserOptions,
   DESKTOP,
   hasChromium,
-  launchBrowser,
   PHONE,
   screenshot,
-  type TestBrowser,
+  withBrowser,
 } from './src/browser.ts';
 import { type MonitoredLab, startMonitoredLab } from './src/lab.ts';
 import { contrastProblems, horizontalOverflow } from './src/page-checks.ts';
@@ -67,17 +65,6 @@ describe.skipIf(!hasChromium)('Main page against the simulator lab', () => {
   afterAll(async () => {
     await lab?.stop();
   });
-
-  async function withBrowser(options: BrowserOptions, run: (b: TestBrowser) => Promise<void>) {
-    const browser = await launchBrowser(options);
-    try {
-      await run(browser);
-      expect(browser.errors).toEqual([]);
-      expect(browser.blockedRequests).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }
 
   it('shows every node, backup server and guest of the ground truth', async () => {
     const sim = await lab.control('homelab').state();

@@ -1,15 +1,7 @@
 import type { VersionResponse } from '@pulse/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserOptions,
-  DESKTOP,
-  hasChromium,
-  launchBrowser,
-  PHONE,
-  screenshot,
-  type TestBrowser,
-} from './src/browser.ts';
+import { DESKTOP, hasChromium, PHONE, screenshot, withBrowser } from './src/browser.ts';
 import { contrastProblems, cumulativeLayoutShift, horizontalOverflow } from './src/page-checks.ts';
 import { type PulseServer, startPulseServer } from './src/pulse-server.ts';
 
@@ -37,28 +29,6 @@ async function waitForTheme(page: Page, theme: 'light' | 'dark'): Promise<void> 
     theme === 'dark',
     { timeout: 5_000 },
   );
-}
-
-interface RunOptions extends BrowserOptions {
-  /** Console errors the test provokes on purpose (a blocked file, a refused socket). */
-  expectedErrors?: RegExp;
-}
-
-/** Runs `run` in a fresh browser, then checks the page logged no errors and stayed local. */
-async function withBrowser(
-  options: RunOptions,
-  run: (browser: TestBrowser) => Promise<void>,
-): Promise<void> {
-  const browser = await launchBrowser(options);
-  try {
-    await run(browser);
-    const expected = options.expectedErrors;
-    const errors = browser.errors.filter((line) => !expected?.test(line));
-    expect(errors).toEqual([]);
-    expect(browser.blockedRequests).toEqual([]);
-  } finally {
-    await browser.close();
-  }
 }
 
 describe.skipIf(!hasChromium)('web shell', () => {

@@ -2,15 +2,7 @@ import type { BackupsResponse } from '@pulse/contract';
 import type { ControlClient } from '@pulse/simulator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserOptions,
-  DESKTOP,
-  hasChromium,
-  launchBrowser,
-  PHONE,
-  screenshot,
-  type TestBrowser,
-} from './src/browser.ts';
+import { DESKTOP, hasChromium, PHONE, screenshot, withBrowser } from './src/browser.ts';
 import { type MonitoredLab, startMonitoredLab } from './src/lab.ts';
 import { contrastProblems, horizontalOverflow } from './src/page-checks.ts';
 
@@ -20,18 +12,6 @@ type SimState = Awaited<ReturnType<ControlClient['state']>>;
 const FAILING_NODE = 'minipc';
 /** A guest on that node. */
 const FAILING_VMID = '200';
-
-/** Runs `run` in a fresh browser, then checks the page logged no errors and stayed local. */
-async function withBrowser(options: BrowserOptions, run: (browser: TestBrowser) => Promise<void>) {
-  const browser = await launchBrowser(options);
-  try {
-    await run(browser);
-    expect(browser.errors).toEqual([]);
-    expect(browser.blockedRequests).toEqual([]);
-  } finally {
-    await browser.close();
-  }
-}
 
 /** Storage IDs Pulse must show for the simulator's ground truth: shared storage once. */
 function expectedStorageIds(truth: SimState): string[] {

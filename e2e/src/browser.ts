@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM_PATH = process.env.PULSE_CHROMIUM ?? '/usr/bin/chromium';
@@ -114,6 +115,28 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<TestB
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface CheckedBrowserOptions extends BrowserOptions {
+  /** Page errors the test provokes on purpose, which do not fail it. */
+  expectedErrors?: RegExp;
+}
+
+/** Runs `run` in a fresh browser, then checks the page logged no errors and stayed local. */
+export async function withBrowser(
+  options: CheckedBrowserOptions,
+  run: (browser: TestBrowser) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser(options);
+  try {
+    await run(browser);
+    const expected = options.expectedErrors;
+    const errors = browser.errors.filter((line) => !expected?.test(line));
+    expect(errors).toEqual([]);
+    expect(browser.blockedRequests).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Saves a full-page PNG as `e2e/artifacts/<name>.png` and returns its path. */
