@@ -56,3 +56,16 @@ export function createClient(config: NodeConfig, settings: ClientSettings): Prox
     timeoutMs: settings.timeoutMs,
   });
 }
+
+/**
+ * Closes a replaced client once the cycle still using it has settled, however it ended,
+ * so a reconfiguration never cuts a running poll short.
+ */
+export function closeWhenSettled(
+  client: ProxmoxClient,
+  inProgress: Promise<unknown> | undefined,
+): void {
+  void Promise.resolve(inProgress)
+    .catch(() => undefined)
+    .then(() => client.close());
+}

@@ -4,7 +4,7 @@ import type { Logger } from '../../logger.ts';
 import type { ProxmoxClient } from '../../proxmox/client.ts';
 import { isProxmoxError, type ProxmoxError } from '../../proxmox/errors.ts';
 import { list, num, optNum, optStr, record, str } from '../../proxmox/parse.ts';
-import { createClient } from '../client-factory.ts';
+import { closeWhenSettled, createClient } from '../client-factory.ts';
 import type { Collector, CollectResult, CycleContext } from '../collector.ts';
 import { isFailedStatus } from '../pve/pve-backups.ts';
 import type { PbsSlice } from '../slices.ts';
@@ -62,9 +62,7 @@ export class PbsCollector implements Collector {
     const old = this.client;
     this.config = config;
     this.client = createClient(config, { timeoutMs: this.deps.timeoutMs() });
-    void Promise.resolve(inProgress)
-      .catch(() => undefined)
-      .then(() => old.close());
+    closeWhenSettled(old, inProgress);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import type { ProxmoxClient } from '../../proxmox/client.ts';
 import { isProxmoxError, type ProxmoxError } from '../../proxmox/errors.ts';
 import { list, num, record, str } from '../../proxmox/parse.ts';
 import { normalizeFingerprint } from '../../proxmox/tls.ts';
-import { clusterMembers, createClient, tlsPolicy } from '../client-factory.ts';
+import { closeWhenSettled, clusterMembers, createClient, tlsPolicy } from '../client-factory.ts';
 import type { Collector, CollectResult, CycleContext } from '../collector.ts';
 import { RateTracker } from '../rate-tracker.ts';
 import { emptyPveSlice, type PveSlice } from '../slices.ts';
@@ -69,9 +69,7 @@ export class PveCollector implements Collector {
     this.config = { ...config, cluster: config.cluster ?? this.config.cluster };
     this.client = createClient(this.config, { timeoutMs: this.deps.timeoutMs() });
     this.slowData.setClient(this.client);
-    void Promise.resolve(inProgress)
-      .catch(() => undefined)
-      .then(() => old.close());
+    closeWhenSettled(old, inProgress);
   }
 
   async close(): Promise<void> {
