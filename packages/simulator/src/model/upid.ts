@@ -31,7 +31,10 @@ export function escapeWorkerId(id: string): string {
   );
 }
 
-/** PBS adds a task counter: `UPID:<node>:<pid>:<pstart>:<task id>:<starttime>:<type>:<id>:<authid>:`. */
+/**
+ * PBS adds a task counter:
+ * `UPID:<node>:<pid>:<pstart>:<task id>:<starttime>:<type>:<id>:<authid>:`.
+ */
 export function pbsUpid(
   seed: number,
   node: string,
@@ -42,5 +45,6 @@ export function pbsUpid(
 ) {
   const { pid, pstart } = taskProcess(seed, node, start, type, id);
   const counter = between(seed, 0, 4_000, 'task', start, type, id);
-  return `UPID:${node}:${hex8(pid)}:${hex8(pstart)}:${hex8(counter)}:${hex8(start)}:${type}:${escapeWorkerId(id)}:${authid}:`;
+  const worker = `${type}:${escapeWorkerId(id)}:${authid}`;
+  return `UPID:${node}:${hex8(pid)}:${hex8(pstart)}:${hex8(counter)}:${hex8(start)}:${worker}:`;
 }

@@ -4,6 +4,7 @@ import { pbsRuns } from '../model/backups.ts';
 import { clamp, filling, sampleTime } from '../model/metrics.ts';
 import { wave } from '../model/random.ts';
 import { pbsUpid } from '../model/upid.ts';
+import type { TaskRecord } from '../model/world.ts';
 import { mayPbs, type PbsContext, requirePbs } from './context.ts';
 
 type Entry = Record<string, unknown>;
@@ -69,14 +70,8 @@ function nodeStatus(ctx: PbsContext, node: string): Entry {
   };
 }
 
-interface Task {
-  type: string;
-  id: string;
-  user: string;
-  start: number;
-  end: number;
-  status: string;
-}
+/** A task as its node's log lists it. */
+type Task = Omit<TaskRecord, 'node'>;
 
 function jobTasks(ctx: PbsContext, now: number): Task[] {
   const today = Math.floor(now / 86_400);

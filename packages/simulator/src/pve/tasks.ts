@@ -2,18 +2,13 @@ import { Envelope, type ParamRule } from '../http/router.ts';
 import { backupRuns } from '../model/backups.ts';
 import { between } from '../model/random.ts';
 import { pveUpid } from '../model/upid.ts';
+import type { TaskRecord } from '../model/world.ts';
 import { may, nodeOf, type PveContext } from './context.ts';
 
 type Entry = Record<string, unknown>;
 
-interface Task {
-  type: string;
-  id: string;
-  user: string;
-  start: number;
-  end: number;
-  status: string;
-}
+/** A task as its node's log lists it. */
+type Task = Omit<TaskRecord, 'node'>;
 
 export const TASK_PARAMS: Record<string, ParamRule> = {
   start: 'integer',
