@@ -1,7 +1,7 @@
 import type { VersionResponse } from '@pulse/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, hasChromium, PHONE, screenshot, withBrowser } from './src/browser.ts';
+import { hasChromium, LOOKS, PHONE, screenshot, withBrowser } from './src/browser.ts';
 import { contrastProblems, cumulativeLayoutShift, horizontalOverflow } from './src/page-checks.ts';
 import { type PulseServer, startPulseServer } from './src/pulse-server.ts';
 
@@ -160,24 +160,18 @@ describe.skipIf(!hasChromium)('web shell', () => {
     });
   });
 
-  for (const [device, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      it(`reads well on ${device} in the ${theme} theme`, async () => {
-        const isMobile = device === 'phone';
-        await withBrowser({ viewport, colorScheme: theme, isMobile }, async ({ page }) => {
-          await page.goto(server.url);
-          await waitForConnected(page);
-          await page.getByTestId('footer-version').getByText('Pulse v').waitFor();
+  for (const { device, theme, options } of LOOKS) {
+    it(`reads well on ${device} in the ${theme} theme`, async () => {
+      await withBrowser(options, async ({ page }) => {
+        await page.goto(server.url);
+        await waitForConnected(page);
+        await page.getByTestId('footer-version').getByText('Pulse v').waitFor();
 
-          expect(await hasDarkClass(page)).toBe(theme === 'dark');
-          expect(await horizontalOverflow(page)).toBe(0);
-          expect(await contrastProblems(page)).toEqual([]);
-          await screenshot(page, `shell-${device}-${theme}`);
-        });
+        expect(await hasDarkClass(page)).toBe(theme === 'dark');
+        expect(await horizontalOverflow(page)).toBe(0);
+        expect(await contrastProblems(page)).toEqual([]);
+        await screenshot(page, `shell-${device}-${theme}`);
       });
-    }
+    });
   }
 });

@@ -2,7 +2,7 @@ import type { BackupsResponse } from '@pulse/contract';
 import type { ControlClient } from '@pulse/simulator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, hasChromium, PHONE, screenshot, withBrowser } from './src/browser.ts';
+import { hasChromium, LOOKS, screenshot, withBrowser } from './src/browser.ts';
 import { type MonitoredLab, startMonitoredLab } from './src/lab.ts';
 import { contrastProblems, horizontalOverflow } from './src/page-checks.ts';
 
@@ -160,28 +160,22 @@ describe.skipIf(!hasChromium)('Storage and Backups pages against the simulator l
     });
   });
 
-  for (const [device, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      it(`reads well on ${device} in the ${theme} theme`, async () => {
-        const isMobile = device === 'phone';
-        await withBrowser({ viewport, colorScheme: theme, isMobile }, async ({ page }) => {
-          for (const name of ['storage', 'backups']) {
-            await page.goto(`${lab.pulse.url}/${name}`);
-            const rowId = name === 'storage' ? 'storage-row' : 'backup-row';
-            await waitForRows(page, rowId);
+  for (const { device, theme, isMobile, options } of LOOKS) {
+    it(`reads well on ${device} in the ${theme} theme`, async () => {
+      await withBrowser(options, async ({ page }) => {
+        for (const name of ['storage', 'backups']) {
+          await page.goto(`${lab.pulse.url}/${name}`);
+          const rowId = name === 'storage' ? 'storage-row' : 'backup-row';
+          await waitForRows(page, rowId);
 
-            // Phones get cards, not a table that would scroll sideways.
-            const tables = await page.getByRole('table').count();
-            expect({ name, tables }).toEqual({ name, tables: isMobile ? 0 : 1 });
-            expect(await horizontalOverflow(page)).toBe(0);
-            expect(await contrastProblems(page)).toEqual([]);
-            await screenshot(page, `${name}-${device}-${theme}`);
-          }
-        });
+          // Phones get cards, not a table that would scroll sideways.
+          const tables = await page.getByRole('table').count();
+          expect({ name, tables }).toEqual({ name, tables: isMobile ? 0 : 1 });
+          expect(await horizontalOverflow(page)).toBe(0);
+          expect(await contrastProblems(page)).toEqual([]);
+          await screenshot(page, `${name}-${device}-${theme}`);
+        }
       });
-    }
+    });
   }
 });

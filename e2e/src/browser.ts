@@ -17,6 +17,20 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 375, height: 812 } as const;
 
+/** Every device and theme a page must read well in, with the browser options for each. */
+export const LOOKS = (['desktop', 'phone'] as const).flatMap((device) =>
+  (['light', 'dark'] as const).map((theme) => ({
+    device,
+    theme,
+    isMobile: device === 'phone',
+    options: {
+      viewport: device === 'phone' ? PHONE : DESKTOP,
+      colorScheme: theme,
+      isMobile: device === 'phone',
+    },
+  })),
+);
+
 if (!hasChromium) announceSkipOnce();
 
 /**
