@@ -129,7 +129,8 @@ function labHandle(simulator: SimulatorHandle, pulse: PulseServer): MonitoredLab
   return lab;
 }
 
-async function addNode(url: string, endpoint: SimulatedEndpoint): Promise<void> {
+/** Adds a simulated endpoint to the Pulse at `url` as a node, through the config API. */
+export async function addNode(url: string, endpoint: SimulatedEndpoint): Promise<void> {
   const body: NodeConfigRequest = {
     type: endpoint.type,
     name: endpoint.name,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type SimulatorHandle, simControl, startSimulator } from '@pulse/simulator';
 import type { Page } from 'playwright-core';
 import { hasChromium, launchBrowser } from '../../../e2e/src/browser.ts';
+import { addNode } from '../../../e2e/src/lab.ts';
 import { type PulseServer, startPulseServer } from '../../../e2e/src/pulse-server.ts';
 import type { BenchResult, BenchSuite, Progress } from '../types.ts';
 
@@ -95,21 +96,7 @@ async function startFleet(
   const pulse = await startPulseServer({
     env: { DISABLE_AUTH: 'true', LOG_LEVEL: 'warn', POLLING_INTERVAL: String(POLL_SECONDS) },
   });
-  for (const endpoint of sim.endpoints) {
-    const response = await fetch(`${pulse.url}/api/config/nodes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: endpoint.type,
-        name: endpoint.name,
-        host: endpoint.url,
-        tokenName: endpoint.tokenId,
-        tokenValue: endpoint.tokenSecret,
-        fingerprint: endpoint.fingerprint,
-      }),
-    });
-    if (!response.ok) throw new Error(`adding ${endpoint.name}: ${response.status}`);
-  }
+  for (const endpoint of sim.endpoints) await addNode(pulse.url, endpoint);
 
   // Templates are not monitored, so Pulse lists a little under the scenario's count.
   const first = sim.endpoints[0];
