@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { uuidFromHex } from '../model/random.ts';
 import type { EndpointSpec, IdentitySpec } from '../model/types.ts';
 
 /** Ticket and CSRF token lifetime on both PVE and PBS. */
@@ -20,7 +21,7 @@ export class Credentials {
     this.prefix = endpoint.type === 'pve' ? 'PVE' : 'PBS';
     for (const identity of endpoint.identities) {
       if (identity.id.includes('!'))
-        this.tokens.set(identity.id, uuidFrom(this.derive(identity.id)));
+        this.tokens.set(identity.id, uuidFromHex(this.derive(identity.id).toString('hex')));
     }
   }
 
@@ -88,10 +89,4 @@ function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function uuidFrom(bytes: Buffer): string {
-  const hex = bytes.toString('hex');
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -45,9 +45,14 @@ export function hexDigits(seed: number, length: number, ...parts: (string | numb
 
 /** A version-4 shaped UUID derived from the seed and the key parts. */
 export function seededUuid(seed: number, ...parts: (string | number)[]): string {
-  const hex = hexDigits(seed, 32, 'uuid', ...parts);
+  return uuidFromHex(hexDigits(seed, 32, 'uuid', ...parts));
+}
+
+/** Formats 32 hex digits as a version-4 UUID (version and variant bits set). */
+export function uuidFromHex(hex: string): string {
   const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const tail = `${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${tail}`;
 }
 
 /** A smooth wave in [-1, 1] with a period in seconds and a phase taken from the key. */
