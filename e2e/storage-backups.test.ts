@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('Storage and Backups pages against the simulator l
     await lab?.stop();
   });
 
-  it('lists every storage of the ground truth once, shared ones included, and every datastore', async () => {
+  it('lists each storage of the ground truth once (shared too) and every datastore', async () => {
     const expected = expectedStorageIds(truth);
     expect(expected).toContain('homelab-shared-nas-nfs');
     expect(expected).toContain('pbs-pbs-main-offsite');
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('Storage and Backups pages against the simulator l
     });
   });
 
-  it('lists the failed backup tasks with their error and flags the guests left without a recent backup', async () => {
+  it('lists failed backup tasks and their errors; flags guests with no recent backup', async () => {
     const failedRuns = backups.backupTasks.filter((task) => task.error !== undefined);
     const failingGuest = failedRuns.find((task) => String(task.vmid) === FAILING_VMID);
     expect(failingGuest?.error).toBe('job errors');

@@ -161,5 +161,6 @@ function isFullyPolled(state: PulseState, endpoints: SimulatedEndpoint[]): boole
 function summary(state: PulseState | undefined): string {
   if (!state) return 'no answer';
   const connections = state.connections.map((c) => `${c.id}=${c.status}`).join(', ');
-  return `connections [${connections}], ${state.nodes.length} nodes, ${state.storage.length} storages`;
+  const counts = `${state.nodes.length} nodes, ${state.storage.length} storages`;
+  return `connections [${connections}], ${counts}`;
 }

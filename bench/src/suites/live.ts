@@ -94,7 +94,9 @@ function fillHourlyTier(db: Database, endTs: number): void {
   const values = Array.from({ length: 7 }, () => '1000, 2000, 3000').join(', ');
   const columns = Array.from({ length: 7 }, (_, v) => `v${v}_min, v${v}_avg, v${v}_max`);
   db.prepare(
-    `WITH RECURSIVE hours(ts) AS (SELECT ? UNION ALL SELECT ts + 3600 FROM hours WHERE ts + 3600 < ?)
+    `WITH RECURSIVE hours(ts) AS (
+       SELECT ? UNION ALL SELECT ts + 3600 FROM hours WHERE ts + 3600 < ?
+     )
      INSERT OR REPLACE INTO history_1h (resource, ts, n, ${columns.join(', ')})
      SELECT r.id, h.ts, 360, ${values} FROM history_resources r CROSS JOIN hours h`,
   ).run(endTs - 30 * 86_400, endTs);

@@ -107,7 +107,8 @@ async function measure(guests: number, progress: Progress): Promise<BenchResult[
     const rss = process.memoryUsage().rss / 1024 ** 2;
     const mean = (key: 'calls' | 'cpuMs' | 'wallMs') =>
       steady.reduce((sum, c) => sum + c[key], 0) / steady.length;
-    const note = `${scenario}, ${endpoints.length} endpoints; steady = mean of ${STEADY_CYCLES} cycles`;
+    const scope = `${scenario}, ${endpoints.length} endpoints`;
+    const note = `${scope}; steady = mean of ${STEADY_CYCLES} cycles`;
     return [
       {
         suite: SUITE,

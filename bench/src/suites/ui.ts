@@ -242,7 +242,8 @@ function scrollResults(scroll: ScrollFigures): BenchResult[] {
 function deltaResults(deltas: Marks['deltas'], heapBytes: number): BenchResult[] {
   const ms = deltas.map((delta) => delta.ms).sort((x, y) => x - y);
   const kib = Math.round(median(deltas.map((delta) => delta.bytes)) / 1024);
-  const note = `${deltas.length} stateDelta messages, ${kib} KiB median: parse, apply, sort, render`;
+  const sizes = `${deltas.length} stateDelta messages, ${kib} KiB median`;
+  const note = `${sizes}: parse, apply, sort, render`;
   return [
     {
       suite: SUITE,

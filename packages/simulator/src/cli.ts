@@ -4,7 +4,8 @@ import { ScenarioError } from './scenario/reader.ts';
 import { startSimulator } from './start.ts';
 
 const USAGE =
-  'usage: npm run simulator -- [--scenario lab|scale-N|FILE] [--host IP] [--port N] [--http] [--seed N] [--cert-dir DIR]';
+  'usage: npm run simulator -- [--scenario lab|scale-N|FILE] [--host IP] [--port N] [--http] ' +
+  '[--seed N] [--cert-dir DIR]';
 
 class UsageError extends Error {}
 

@@ -64,7 +64,7 @@ describe('privileges', () => {
     expect((await api(pve8, '/nodes/pve1/qemu/101/status/current', { headers })).status).toBe(200);
   });
 
-  it('lets a PVE 9 auditor token read guest-agent data (PVEAuditor has VM.GuestAgent.Audit)', async () => {
+  it('lets a PVE 9 auditor token read agent data (it has VM.GuestAgent.Audit)', async () => {
     const token = extra(pve9, '!auditor');
     const headers = { authorization: `PVEAPIToken=${token.tokenId}=${token.tokenSecret}` };
     expect((await api(pve9, '/nodes/minipc/qemu/200/agent/get-fsinfo', { headers })).status).toBe(
@@ -72,7 +72,7 @@ describe('privileges', () => {
     );
   });
 
-  it('refuses Sys.Audit calls to a token without ACLs and hides guests it may not audit', async () => {
+  it('refuses Sys.Audit calls to a token without ACLs, hides guests it may not audit', async () => {
     const token = extra(pve8, '!noaccess');
     const headers = { authorization: `PVEAPIToken=${token.tokenId}=${token.tokenSecret}` };
     const status = await api(pve8, '/cluster/status', { headers });
@@ -131,7 +131,7 @@ describe('tickets', () => {
     await api(pve8, '/nodes/pve1/qemu/104/status/stop', { method: 'POST', headers });
   });
 
-  it('refuses a ticket once two simulated hours have passed, and renews one before that', async () => {
+  it('refuses a ticket after two simulated hours, and renews one before that', async () => {
     const control = simControl(pbs);
     const { ticket } = ((await login(pbs)).json as { data: { ticket: string } }).data;
     const cookie = { authorization: '', cookie: `PBSAuthCookie=${encodeURIComponent(ticket)}` };

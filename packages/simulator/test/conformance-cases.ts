@@ -67,7 +67,9 @@ export interface VersionTarget {
 const LXC_VMID_STRING: Tolerance = {
   at: 'data[].vmid',
   accept: (v) => typeof v === 'string' && /^\d+$/.test(v),
-  why: 'PVE 7 sent container vmids as strings (pve7/node-lxc--ansible-2023-07.json); the schema says integer',
+  why:
+    'PVE 7 sent container vmids as strings (pve7/node-lxc--ansible-2023-07.json); ' +
+    'the schema says integer',
 };
 
 function pveCases(major: 7 | 8 | 9, node: string, other: string): Case[] {
@@ -264,7 +266,9 @@ const PBS_FILES: Tolerance = {
     typeof f === 'object' &&
     f !== null &&
     typeof (f as { filename?: unknown }).filename === 'string',
-  why: 'PBS sends snapshot files as {filename, crypt-mode, size}; its schema says strings (README: schema gap)',
+  why:
+    'PBS sends snapshot files as {filename, crypt-mode, size}; ' +
+    'its schema says strings (README: schema gap)',
 };
 
 /** Endpoints a target cannot show, with the reason; the coverage test accepts only these. */

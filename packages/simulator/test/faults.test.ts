@@ -35,7 +35,7 @@ function peerFingerprint(url: string): Promise<string> {
 }
 
 describe('cluster members', () => {
-  it('serves every member on its own address at the port of the first, as /cluster/status reports', async () => {
+  it('serves each member at its /cluster/status address, on the port of the first', async () => {
     const status = (await api(cluster, '/cluster/status')).json as {
       data: { type: string; name: string; ip: string }[];
     };
@@ -51,7 +51,7 @@ describe('cluster members', () => {
 });
 
 describe('faults seen by a plain HTTPS client', () => {
-  it('down: the member refuses connections and others answer 595 for its node-scoped calls', async () => {
+  it('down: the member refuses connections; others answer 595 for its node calls', async () => {
     const control = simControl(cluster);
     await control.addFault({ target: 'pve2', kind: 'down' });
     await expect(api(cluster, '/version', { base: member('pve2') })).rejects.toThrow();

@@ -33,7 +33,8 @@ export class NodesRepository {
   list(): NodeConfig[] {
     const rows = this.db
       .prepare(
-        'SELECT id, type, name, host, settings, secrets FROM monitored_nodes ORDER BY created_at, id',
+        `SELECT id, type, name, host, settings, secrets FROM monitored_nodes
+         ORDER BY created_at, id`,
       )
       .all() as Row[];
     return rows.map((row) => this.fromRow(row));
@@ -60,7 +61,8 @@ export class NodesRepository {
     const now = Date.now();
     this.db
       .prepare(
-        `INSERT INTO monitored_nodes (id, type, name, host, settings, secrets, created_at, updated_at)
+        `INSERT INTO monitored_nodes
+           (id, type, name, host, settings, secrets, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name,
            host = excluded.host, settings = excluded.settings, secrets = excluded.secrets,

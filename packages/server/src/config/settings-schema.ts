@@ -148,7 +148,9 @@ export const SETTINGS = {
     env: 'HTTPS_ENABLED',
     schema: booleanFlag,
     default: false,
-    doc: 'Serve HTTPS with `TLS_CERT_FILE` and `TLS_KEY_FILE`; start-up fails if they are unreadable.',
+    doc:
+      'Serve HTTPS with `TLS_CERT_FILE` and `TLS_KEY_FILE`; ' +
+      'start-up fails if they are unreadable.',
     stored: false,
   }),
   tlsCertFile: setting({

@@ -24,7 +24,8 @@ function rollupSql(target: Tier, source: Tier): string {
   const step = target.stepSeconds;
   const columns = SLOTS.flatMap((v) => [`${v}_min`, `${v}_avg`, `${v}_max`]).join(', ');
   return `INSERT OR REPLACE INTO ${target.table} (resource, ts, n, ${columns})
-    SELECT resource, ts - ts % ${step}, ${fromRaw ? 'count(*)' : 'sum(n)'}, ${rollupColumns(fromRaw)}
+    SELECT resource, ts - ts % ${step}, ${fromRaw ? 'count(*)' : 'sum(n)'},
+      ${rollupColumns(fromRaw)}
     FROM ${source.table} WHERE ts >= ? AND ts < ?
     GROUP BY resource, ts - ts % ${step}`;
 }

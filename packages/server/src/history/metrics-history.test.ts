@@ -126,7 +126,7 @@ describe('recording', () => {
 });
 
 describe('downsampling', () => {
-  it('rolls raw points into minute min/avg/max and minutes into a sample-weighted 5 minutes', () => {
+  it('rolls raw points into minute min/avg/max, minutes into sample-weighted 5 minutes', () => {
     const { history } = openHistory();
     const minuteZero = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
     minuteZero.forEach((cpu, index) => {

@@ -172,7 +172,8 @@ export class MetricsHistory {
     const average = (slot: number) =>
       isRaw ? `AVG(t.v${slot})` : `SUM(t.v${slot}_avg * t.n) / SUM(t.n)`;
     // Bound numbers arrive as REAL: the cast keeps the bucket a whole number.
-    const sql = `SELECT r.key, CAST((t.ts - ?) / ? AS INTEGER) AS bucket, ${average(0)}, ${average(1)}
+    const sql = `SELECT r.key, CAST((t.ts - ?) / ? AS INTEGER) AS bucket,
+        ${average(0)}, ${average(1)}
       FROM history_resources r CROSS JOIN ${tier.table} t ON t.resource = r.id
       WHERE r.kind IN ('guest', 'node') AND r.last_seen >= ? AND t.ts >= ?
       GROUP BY r.id, bucket`;

@@ -40,7 +40,8 @@ export function lockDataDir(dir: string): DataDirLock {
     db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') {
       throw new ConfigError(
-        `another Pulse is already running with data folder ${dir}; stop it first or set PULSE_DATA_DIR`,
+        `another Pulse is already running with data folder ${dir}; ` +
+          'stop it first or set PULSE_DATA_DIR',
       );
     }
     throw err;

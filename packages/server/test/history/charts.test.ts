@@ -75,7 +75,7 @@ describe('chart ranges', () => {
     await pulse?.close();
   });
 
-  it('answers 7d from the hourly tier with min and max, older than any finer tier keeps', async () => {
+  it('answers 7d from the hourly tier with min and max, beyond what finer tiers keep', async () => {
     const { status, body } = await get<ChartsResponse>(pulse, '/api/charts?range=7d');
 
     expect(status).toBe(200);

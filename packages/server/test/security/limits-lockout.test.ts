@@ -56,7 +56,7 @@ describe('rate limits and lockout', () => {
     expect((await call(ADMIN_PASSWORD)).statusCode).toBe(429);
   });
 
-  it('allows 10 attempts a minute on authentication routes, then answers 429 with Retry-After', async () => {
+  it('allows 10 attempts a minute on auth routes, then answers 429 with Retry-After', async () => {
     t = await startTestApp(PASSWORD_ENV, { listen: false });
     const statuses: number[] = [];
     for (let index = 0; index < 11; index += 1) {

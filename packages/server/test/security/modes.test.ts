@@ -29,7 +29,7 @@ describe('authentication modes', () => {
     t = undefined;
   });
 
-  it('before setup answers only the setup, and a public address may not claim the admin', async () => {
+  it('before setup answers only the setup; a public address may not claim the admin', async () => {
     t = await startTestApp({}, { listen: false });
     const status = (await t.app.http.inject({ url: '/api/security/status' })).json();
     const audit = await t.app.http.inject({ url: '/api/security/audit' });
@@ -164,7 +164,7 @@ describe('authentication modes', () => {
     expect(write.statusCode).toBe(403);
   });
 
-  it('DISABLE_AUTH lets everything through, says so on every response and warns in the log', async () => {
+  it('DISABLE_AUTH lets all through, says so on each response and warns in the log', async () => {
     t = await startTestApp({ DISABLE_AUTH: 'true' }, { listen: false });
     const response = await t.app.http.inject({ url: '/api/security/audit' });
 

@@ -18,7 +18,7 @@ describe('sessions and CSRF', () => {
     t = undefined;
   });
 
-  it('sets an HttpOnly, SameSite=Lax session cookie and a script-readable CSRF cookie', async () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie and a script-readable CSRF one', async () => {
     t = await startTestApp(PASSWORD_ENV, { listen: false });
     const response = await t.app.http.inject({
       method: 'POST',

@@ -16,7 +16,10 @@ function add(tally: Tally, bytes: number, ms: number): void {
   tally.maxMs = Math.max(tally.maxMs, ms);
 }
 
-/** Requests served, per endpoint, per route and per identity: the load a monitor puts on Proxmox. */
+/**
+ * Requests served, per endpoint, per route and per identity: the load a monitor puts on
+ * Proxmox.
+ */
 export class Stats {
   private total = empty();
   private byPath = new Map<string, Tally>();

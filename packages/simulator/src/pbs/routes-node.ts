@@ -200,7 +200,9 @@ function login(ctx: PbsContext): Entry | Envelope {
       'ticket-info': ticket.replace(/::.*$/, '::'),
       CSRFPreventionToken: csrf,
     };
-    const cookie = `__Host-PBSAuthCookie=${encodeURIComponent(ticket)}; Secure; HttpOnly; SameSite=Lax; Path=/`;
+    const cookie =
+      `__Host-PBSAuthCookie=${encodeURIComponent(ticket)}; ` +
+      'Secure; HttpOnly; SameSite=Lax; Path=/';
     return new Envelope(data, {}, { 'set-cookie': cookie });
   }
   return { username, ticket, CSRFPreventionToken: csrf };

@@ -39,13 +39,17 @@ function fsEntry(ctx: PveContext, guest: GuestState, fs: FsSpec, index: number):
 
 function guidFor(vmid: number, index: number): string {
   const hex = createHash('sha1').update(`${vmid}:${index}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
+  return [...groups, hex.slice(20, 32)].join('-');
 }
 
 function interfaces(ctx: PveContext, guest: GuestState): Entry[] {
   const f = guestFigures(ctx.world, guest, ctx.world.now());
   const { vmid } = guest.spec;
-  const mac = `bc:24:11:${[vmid >> 8, vmid & 0xff, 0x42].map((b) => (b & 0xff).toString(16).padStart(2, '0')).join(':')}`;
+  const octets = [vmid >> 8, vmid & 0xff, 0x42].map((b) =>
+    (b & 0xff).toString(16).padStart(2, '0'),
+  );
+  const mac = `bc:24:11:${octets.join(':')}`;
   const lan: Entry = {
     name: guest.spec.os === 'windows' ? 'Ethernet' : 'ens18',
     'hardware-address': mac,

@@ -54,7 +54,8 @@ export function nodeOf(ctx: PveContext, name: string): NodeState {
   if (!node)
     throw new ApiError(
       500,
-      `hostname lookup '${name}' failed - failed to get address info for: ${name}: Name or service not known`,
+      `hostname lookup '${name}' failed - ` +
+        `failed to get address info for: ${name}: Name or service not known`,
     );
   return node;
 }

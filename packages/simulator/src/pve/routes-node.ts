@@ -12,7 +12,10 @@ import { pveRelease } from './versions.ts';
 type Entry = Record<string, unknown>;
 
 const CPU_FLAGS =
-  'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ht syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology nonstop_tsc cpuid pni pclmulqdq monitor ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand lahf_lm abm hypervisor avx2 bmi1 bmi2';
+  'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr ' +
+  'sse sse2 ht syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology nonstop_tsc ' +
+  'cpuid pni pclmulqdq monitor ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx ' +
+  'f16c rdrand lahf_lm abm hypervisor avx2 bmi1 bmi2';
 
 function nodeStatus(ctx: PveContext, node: string): Entry {
   requirePriv(ctx, `/nodes/${node}`, ['Sys.Audit']);

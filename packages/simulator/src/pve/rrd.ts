@@ -30,7 +30,9 @@ function stepOf(major: PveMajor, timeframe: string): number {
   const step = (major >= 9 ? nine : older)[timeframe];
   if (!step)
     throw new ApiError(400, 'Parameter verification failed.', {
-      timeframe: `value '${timeframe}' does not have a value in the enumeration 'hour, day, week, month, year'`,
+      timeframe:
+        `value '${timeframe}' does not have a value in the enumeration ` +
+        "'hour, day, week, month, year'",
     });
   return step;
 }

@@ -32,10 +32,12 @@ function backupEntry(ctx: PveContext, storage: StorageSpec, run: BackupRun): Ent
   if (isProtected(ctx.world.seed, run)) base.protected = 1;
   if (storage.type !== 'pbs') {
     const ext = qemu ? 'vma.zst' : 'tar.zst';
-    const volid = `${storage.storage}:backup/vzdump-${qemu ? 'qemu' : 'lxc'}-${spec.vmid}-${vzdumpTime(run.start)}.${ext}`;
+    const file = `vzdump-${qemu ? 'qemu' : 'lxc'}-${spec.vmid}-${vzdumpTime(run.start)}.${ext}`;
+    const volid = `${storage.storage}:backup/${file}`;
     return { volid, format: ext, ...base };
   }
-  const volid = `${storage.storage}:backup/${qemu ? 'vm' : 'ct'}/${spec.vmid}/${isoTime(run.start)}`;
+  const snapshot = `${qemu ? 'vm' : 'ct'}/${spec.vmid}/${isoTime(run.start)}`;
+  const volid = `${storage.storage}:backup/${snapshot}`;
   const entry: Entry = { volid, format: qemu ? 'pbs-vm' : 'pbs-ct', ...base };
   const verification = verificationOf(ctx.world.seed, run, ctx.world.now());
   if (verification) {

@@ -140,7 +140,8 @@ export class Simulator {
   private async rotatedCert(listener: Listener): Promise<CertPair> {
     let cert = this.rotated.get(listener);
     if (!cert) {
-      const name = `${listener.endpoint.spec.name}-${listener.node ?? 'pbs'}-rotated-${randomBytes(3).toString('hex')}`;
+      const suffix = `rotated-${randomBytes(3).toString('hex')}`;
+      const name = `${listener.endpoint.spec.name}-${listener.node ?? 'pbs'}-${suffix}`;
       cert = await loadCert(
         this.dir,
         name,

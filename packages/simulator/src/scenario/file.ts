@@ -321,7 +321,8 @@ function checkLinks(spec: ScenarioSpec, path: string): void {
         pbs?.type === 'pbs' ? pbs.datastores.find((d) => d.name === link.datastore) : undefined;
       if (!store) {
         throw new ScenarioError(
-          `${path}: storage ${storage.storage} of ${endpoint.name} points at ${link.endpoint}/${link.datastore}, which the scenario does not define`,
+          `${path}: storage ${storage.storage} of ${endpoint.name} points at ` +
+            `${link.endpoint}/${link.datastore}, which the scenario does not define`,
         );
       }
     }

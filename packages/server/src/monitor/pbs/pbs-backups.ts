@@ -18,10 +18,10 @@ export function parseNamespaces(data: unknown): PbsNamespace[] {
 /** A cheap summary of a namespace's groups: when it changes, its snapshots are re-read. */
 export function groupsFingerprint(data: unknown): string {
   return list(data)
-    .map(
-      (g) =>
-        `${str(g['backup-type'])}/${str(g['backup-id'])}@${num(g['last-backup'])}#${num(g['backup-count'])}`,
-    )
+    .map((g) => {
+      const group = `${str(g['backup-type'])}/${str(g['backup-id'])}`;
+      return `${group}@${num(g['last-backup'])}#${num(g['backup-count'])}`;
+    })
     .sort()
     .join(',');
 }

@@ -16,8 +16,10 @@ export interface VmDetail {
 
 function permissionMessage(pveMajor: number): string {
   return pveMajor >= 9
-    ? 'the credentials lack VM.GuestAgent.Audit (PVEAuditor has it on PVE 9), so the guest agent cannot be asked'
-    : 'the credentials lack VM.Monitor, which PVE 7 and 8 require for guest agent calls; grant it to the token itself when privilege separation is on';
+    ? 'the credentials lack VM.GuestAgent.Audit (PVEAuditor has it on PVE 9), ' +
+        'so the guest agent cannot be asked'
+    : 'the credentials lack VM.Monitor, which PVE 7 and 8 require for guest agent calls; ' +
+        'grant it to the token itself when privilege separation is on';
 }
 
 function agentFailure(err: unknown, pveMajor: number): GuestDiskStatus {

@@ -143,7 +143,8 @@ export class PveSlowData {
     const results = await Promise.all(
       this.contentSources(input).map((source) =>
         this.tolerate(async () => {
-          const path = `/nodes/${encodeURIComponent(source.node)}/storage/${encodeURIComponent(source.storage)}/content`;
+          const node = encodeURIComponent(source.node);
+          const path = `/nodes/${node}/storage/${encodeURIComponent(source.storage)}/content`;
           const entries = list(await this.get(path, input, { content: 'backup' }));
           return storageBackups({ instance: input.instance, ...source }, entries);
         }),
@@ -170,7 +171,8 @@ export class PveSlowData {
     await Promise.all(
       batch.map(async (guest) => {
         if (!guest) return;
-        const path = `/nodes/${encodeURIComponent(guest.node)}/${guest.type}/${guest.vmid}/snapshot`;
+        const node = encodeURIComponent(guest.node);
+        const path = `/nodes/${node}/${guest.type}/${guest.vmid}/snapshot`;
         const data = await this.tolerate(() => this.get(path, input));
         if (data !== undefined)
           this.snapshots.set(guest.id, guestSnapshots(input.instance, guest, data));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePassword } from './password-generator.ts';
 
 describe('generatePassword', () => {
-  it('makes passwords of the asked length from the unambiguous alphabet, never twice the same', () => {
+  it('makes passwords of the asked length from the unambiguous alphabet, never repeated', () => {
     const passwords = Array.from({ length: 50 }, () => generatePassword(20));
 
     for (const password of passwords)

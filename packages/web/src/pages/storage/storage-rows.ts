@@ -148,7 +148,8 @@ function placeGroup(key: string, row: StorageRow, context: GroupContext): Storag
   const cluster = context.clusters.find((entry) => entry.instance === row.instance);
   const place = cluster ? `cluster ${cluster.name}` : row.instance;
   if (row.node === 'shared') {
-    return { ...empty, kind: 'shared', title: `Shared · ${place}`, subtitle: row.nodes.join(', ') };
+    const subtitle = row.nodes.join(', ');
+    return { ...empty, kind: 'shared', title: `Shared · ${place}`, subtitle };
   }
   const node = context.nodes.find((n) => n.instance === row.instance && n.name === row.node);
   return {
