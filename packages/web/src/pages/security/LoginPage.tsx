@@ -1,8 +1,8 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { ApiError } from '../../api/client.ts';
+import { FormAlert } from '../../components/security/FormAlert.tsx';
 import {
   CARD_CLASS,
-  ERROR_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
   PRIMARY_BUTTON_CLASS,
@@ -69,11 +69,7 @@ export function LoginPage(props: LoginPageProps) {
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
         </label>
-        <Show when={error()}>
-          <p class={ERROR_CLASS} role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormAlert message={error()} />
         <button type="submit" class={`${PRIMARY_BUTTON_CLASS} w-full`} disabled={busy()}>
           Log in
         </button>
