@@ -1,10 +1,10 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, Match, Switch } from 'solid-js';
+import { type Accessor, createMemo, Match, Switch } from 'solid-js';
 import { AddNodeHint } from '../components/AddNodeHint.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { BackupIcon } from '../components/Icons.tsx';
 import { MUTED, PANEL } from '../components/styles.ts';
-import { buildBackupEntries } from '../lib/backups-entries.ts';
+import { type BackupEntry, buildBackupEntries } from '../lib/backups-entries.ts';
 import { failedBackupTasks } from '../lib/backups-failures.ts';
 import {
   type BackupFilters,
@@ -31,29 +31,11 @@ const DEFAULT_RANGE: FrequencyRange = '30d';
 export function BackupsPage() {
   const [params, setParams] = useSearchParams();
   const filters = createMemo(() => filtersFromParams(params));
-  const range = (): FrequencyRange => {
-    const value = params.range;
-    return typeof value === 'string' && isFrequencyRange(value) ? value : DEFAULT_RANGE;
-  };
+  const range = () => rangeOf(params.range);
   const isNarrow = createMediaQuery(NARROW_QUERY);
   const now = createNow();
 
-  const entries = createMemo(() =>
-    buildBackupEntries({
-      guests: liveState.guests(),
-      pbsBackups: liveState.pbsBackups(),
-      pveBackups: liveState.pveBackups(),
-    }),
-  );
-  const undated = createMemo(() =>
-    entries().filter(backupMatcher(filters(), { ignoreDates: true })),
-  );
-  const shown = createMemo(() => undated().filter(backupMatcher(filters())));
-  const statuses = createMemo(() => guestBackupStatuses(liveState.guests(), entries(), now()));
-  const failed = createMemo(() =>
-    failedBackupTasks(liveState.pveBackups().backupTasks, liveState.pbs(), liveState.guests()),
-  );
-  const nodes = createMemo(() => nodeChoices(entries()));
+  const { entries, undated, shown, statuses, failed, nodes } = createBackupsView(filters, now);
 
   // Typing a guest name replaces the history entry rather than adding one per keystroke.
   const change = (next: Partial<BackupFilters>) =>
@@ -67,13 +49,7 @@ export function BackupsPage() {
       </h1>
       <Switch>
         <Match when={liveState.hasNoEndpoints()}>
-          <EmptyState icon={BackupIcon} title="No backups to show yet">
-            <p>
-              Snapshots, backups on Proxmox VE storage and backups in Backup Server datastores will
-              be listed here.
-            </p>
-            <AddNodeHint />
-          </EmptyState>
+          <NoBackupsYet />
         </Match>
         <Match when={liveState.isLoading() || liveState.isAwaitingFirstPoll()}>
           <BackupsSkeleton />
@@ -110,25 +86,86 @@ export function BackupsPage() {
             onChange={change}
             onReset={() => change(NO_FILTERS)}
           />
-          <Switch>
-            <Match when={entries().length === 0}>
-              <p class={`${PANEL} px-4 py-6 text-center text-sm ${MUTED}`}>
-                No backups or snapshots found. Check that backup monitoring is enabled for your
-                nodes in Settings → Nodes.
-              </p>
-            </Match>
-            <Match when={shown().length === 0}>
-              <p class={`${PANEL} px-4 py-6 text-center text-sm ${MUTED}`}>
-                No backups match these filters.
-              </p>
-            </Match>
-            <Match when={true}>
-              <BackupList entries={shown()} now={now()} isNarrow={isNarrow()} />
-            </Match>
-          </Switch>
+          <BackupListOrNotice
+            entries={shown()}
+            hasAny={entries().length > 0}
+            now={now()}
+            isNarrow={isNarrow()}
+          />
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/**
+ * The page's derived data: all entries, those passing every filter but the dates (for the
+ * frequency chart), those passing all, and the coverage, failures and node choices.
+ */
+function createBackupsView(filters: Accessor<BackupFilters>, now: Accessor<number>) {
+  const entries = createMemo(() =>
+    buildBackupEntries({
+      guests: liveState.guests(),
+      pbsBackups: liveState.pbsBackups(),
+      pveBackups: liveState.pveBackups(),
+    }),
+  );
+  const undated = createMemo(() =>
+    entries().filter(backupMatcher(filters(), { ignoreDates: true })),
+  );
+  const shown = createMemo(() => undated().filter(backupMatcher(filters())));
+  const statuses = createMemo(() => guestBackupStatuses(liveState.guests(), entries(), now()));
+  const failed = createMemo(() =>
+    failedBackupTasks(liveState.pveBackups().backupTasks, liveState.pbs(), liveState.guests()),
+  );
+  const nodes = createMemo(() => nodeChoices(entries()));
+  return { entries, undated, shown, statuses, failed, nodes };
+}
+
+function rangeOf(value: string | string[] | undefined): FrequencyRange {
+  return typeof value === 'string' && isFrequencyRange(value) ? value : DEFAULT_RANGE;
+}
+
+function NoBackupsYet() {
+  return (
+    <EmptyState icon={BackupIcon} title="No backups to show yet">
+      <p>
+        Snapshots, backups on Proxmox VE storage and backups in Backup Server datastores will be
+        listed here.
+      </p>
+      <AddNodeHint />
+    </EmptyState>
+  );
+}
+
+interface BackupListOrNoticeProps {
+  /** The entries the filters let through. */
+  entries: readonly BackupEntry[];
+  /** Whether there is any entry at all, before filtering. */
+  hasAny: boolean;
+  now: number;
+  isNarrow: boolean;
+}
+
+/** The filtered list, or why it is empty: nothing monitored yet, or nothing matching. */
+function BackupListOrNotice(props: BackupListOrNoticeProps) {
+  return (
+    <Switch>
+      <Match when={!props.hasAny}>
+        <p class={`${PANEL} px-4 py-6 text-center text-sm ${MUTED}`}>
+          No backups or snapshots found. Check that backup monitoring is enabled for your nodes in
+          Settings → Nodes.
+        </p>
+      </Match>
+      <Match when={props.entries.length === 0}>
+        <p class={`${PANEL} px-4 py-6 text-center text-sm ${MUTED}`}>
+          No backups match these filters.
+        </p>
+      </Match>
+      <Match when={true}>
+        <BackupList entries={props.entries} now={props.now} isNarrow={props.isNarrow} />
+      </Match>
+    </Switch>
   );
 }
 
