@@ -34,6 +34,32 @@ export interface GuestRowProps {
   style: JSX.CSSProperties;
 }
 
+interface NameCellProps {
+  guest: Guest;
+  alerts: readonly AlertSummary[] | undefined;
+  index: number;
+  onOpen(): void;
+}
+
+/** Status, the name as the button that opens the guest's charts, and its alerts. */
+function NameCell(props: NameCellProps) {
+  return (
+    <td class="flex min-w-0 items-center gap-2">
+      <StatusDot tone={guestTone(props.guest.status)} label={props.guest.status} />
+      <button
+        type="button"
+        data-row-index={props.index}
+        onClick={() => props.onOpen()}
+        class="min-w-0 truncate rounded text-left font-medium outline-none hover:underline focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+        title={`${props.guest.name}: open charts`}
+      >
+        {props.guest.name}
+      </button>
+      <AlertBadge alerts={props.alerts} />
+    </td>
+  );
+}
+
 /** One guest in the desktop table: every column of COLUMNS, in a fixed-width grid. */
 export function GuestRow(props: GuestRowProps) {
   const guest = () => props.guest;
@@ -49,19 +75,12 @@ export function GuestRow(props: GuestRowProps) {
       classList={{ 'text-gray-600 dark:text-slate-400': isStopped() }}
       style={{ ...props.style, 'grid-template-columns': GRID_TEMPLATE }}
     >
-      <td class="flex min-w-0 items-center gap-2">
-        <StatusDot tone={guestTone(guest().status)} label={guest().status} />
-        <button
-          type="button"
-          data-row-index={props.index}
-          onClick={() => props.onOpen(guest())}
-          class="min-w-0 truncate rounded text-left font-medium outline-none hover:underline focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
-          title={`${guest().name}: open charts`}
-        >
-          {guest().name}
-        </button>
-        <AlertBadge alerts={props.alerts} />
-      </td>
+      <NameCell
+        guest={guest()}
+        alerts={props.alerts}
+        index={props.index}
+        onOpen={() => props.onOpen(guest())}
+      />
       <td class={`text-xs font-medium ${MUTED}`}>{typeLabel(guest())}</td>
       <td class="text-right tabular-nums">{guest().vmid}</td>
       <td class="text-right tabular-nums">

@@ -17,11 +17,56 @@ export interface NodeCardProps {
   onOpenCharts(): void;
 }
 
+/** CPU, memory and disk of an online node, each with its absolute figures. */
+function NodeUsage(props: { node: Node }) {
+  return (
+    <div class="mt-2 space-y-1.5">
+      <UsageBar
+        label="CPU"
+        metric="cpu"
+        percent={props.node.cpu * 100}
+        detail={coresInUse(props.node.cpu, props.node.cpuInfo.cores)}
+      />
+      <UsageBar
+        label="Mem"
+        metric="memory"
+        percent={props.node.memory.usage}
+        detail={formatUsage(props.node.memory.used, props.node.memory.total)}
+      />
+      <UsageBar
+        label="Disk"
+        metric="disk"
+        percent={props.node.disk.usage}
+        detail={formatUsage(props.node.disk.used, props.node.disk.total)}
+      />
+    </div>
+  );
+}
+
+/** Uptime and load averages, the load relative to the node's cores in its tooltip. */
+function NodeFacts(props: { node: Node }) {
+  return (
+    <dl class={`mt-2 flex gap-4 text-xs tabular-nums ${MUTED}`}>
+      <div class="flex gap-1">
+        <dt>Up</dt>
+        <dd class="text-gray-900 dark:text-slate-100">{formatUptime(props.node.uptime)}</dd>
+      </div>
+      <div
+        class="flex min-w-0 gap-1"
+        title={`Load averages (1, 5, 15 min) on ${props.node.cpuInfo.cores} cores`}
+      >
+        <dt>Load</dt>
+        <dd class="truncate text-gray-900 dark:text-slate-100">
+          {loadAverages(props.node.loadAverage) || formatLoad(props.node.loadAverage[0])}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 /** A PVE node: status, CPU/memory/disk with absolute figures, uptime, load and version. */
 export function NodeCard(props: NodeCardProps) {
   const isOnline = () => isNodeOnline(props.node);
-  const cores = () => props.node.cpuInfo.cores;
-  const load1 = () => props.node.loadAverage[0];
 
   return (
     <article
@@ -63,42 +108,9 @@ export function NodeCard(props: NodeCardProps) {
             </p>
           }
         >
-          <div class="mt-2 space-y-1.5">
-            <UsageBar
-              label="CPU"
-              metric="cpu"
-              percent={props.node.cpu * 100}
-              detail={coresInUse(props.node.cpu, cores())}
-            />
-            <UsageBar
-              label="Mem"
-              metric="memory"
-              percent={props.node.memory.usage}
-              detail={formatUsage(props.node.memory.used, props.node.memory.total)}
-            />
-            <UsageBar
-              label="Disk"
-              metric="disk"
-              percent={props.node.disk.usage}
-              detail={formatUsage(props.node.disk.used, props.node.disk.total)}
-            />
-          </div>
+          <NodeUsage node={props.node} />
         </Show>
-        <dl class={`mt-2 flex gap-4 text-xs tabular-nums ${MUTED}`}>
-          <div class="flex gap-1">
-            <dt>Up</dt>
-            <dd class="text-gray-900 dark:text-slate-100">{formatUptime(props.node.uptime)}</dd>
-          </div>
-          <div
-            class="flex min-w-0 gap-1"
-            title={`Load averages (1, 5, 15 min) on ${cores()} cores`}
-          >
-            <dt>Load</dt>
-            <dd class="truncate text-gray-900 dark:text-slate-100">
-              {loadAverages(props.node.loadAverage) || formatLoad(load1())}
-            </dd>
-          </div>
-        </dl>
+        <NodeFacts node={props.node} />
       </button>
       <ChartButton
         label={`History of node ${props.node.name}`}

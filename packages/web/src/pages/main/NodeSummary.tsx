@@ -71,21 +71,7 @@ export function NodeSummary(props: NodeSummaryProps) {
           )}
         </For>
         <For each={props.pbs}>
-          {(pbs) => (
-            <Show when={isCompact()} fallback={<PbsCard pbs={pbs} alerts={alertsOf(pbs.id)} />}>
-              <NodeTile
-                name={pbs.name}
-                kind="pbs"
-                isOnline={isPbsOnline(pbs)}
-                alerts={alertsOf(pbs.id)}
-                bars={[
-                  { label: 'CPU', metric: 'cpu', percent: pbs.cpu },
-                  { label: 'Mem', metric: 'memory', percent: pbs.memory },
-                  { label: 'Store', metric: 'disk', percent: datastoreTotals(pbs).usage },
-                ]}
-              />
-            </Show>
-          )}
+          {(pbs) => <PbsEntry pbs={pbs} alerts={alertsOf(pbs.id)} isCompact={isCompact()} />}
         </For>
       </div>
       <Show when={folded() > 0 || showAll()}>
@@ -102,5 +88,30 @@ export function NodeSummary(props: NodeSummaryProps) {
         </button>
       </Show>
     </section>
+  );
+}
+
+interface PbsEntryProps {
+  pbs: PbsInstance;
+  alerts: readonly AlertSummary[] | undefined;
+  isCompact: boolean;
+}
+
+/** A backup server as a full card, or as a tile when there are many nodes or little room. */
+function PbsEntry(props: PbsEntryProps) {
+  return (
+    <Show when={props.isCompact} fallback={<PbsCard pbs={props.pbs} alerts={props.alerts} />}>
+      <NodeTile
+        name={props.pbs.name}
+        kind="pbs"
+        isOnline={isPbsOnline(props.pbs)}
+        alerts={props.alerts}
+        bars={[
+          { label: 'CPU', metric: 'cpu', percent: props.pbs.cpu },
+          { label: 'Mem', metric: 'memory', percent: props.pbs.memory },
+          { label: 'Store', metric: 'disk', percent: datastoreTotals(props.pbs).usage },
+        ]}
+      />
+    </Show>
   );
 }
