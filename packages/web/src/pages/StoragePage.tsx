@@ -12,7 +12,7 @@ import { StorageSkeleton } from './storage/StorageSkeleton.tsx';
 import { StorageSummary } from './storage/StorageSummary.tsx';
 import { StorageTable } from './storage/StorageTable.tsx';
 import { StorageToolbar } from './storage/StorageToolbar.tsx';
-import { createStorageHistory } from './storage/storage-history.ts';
+import { createStorageHistory, type StorageHistory } from './storage/storage-history.ts';
 import { filterRows, type GroupMode, groupRows, storageRows } from './storage/storage-rows.ts';
 
 /** Every PVE storage and PBS datastore: usage, trend and when it will be full. */
@@ -32,12 +32,7 @@ export function StoragePage() {
       clusters: liveState.clusters(),
     }),
   );
-  const forecasts = createMemo(() => {
-    const byId = new Map<string, FillForecast>();
-    const samples = history();
-    for (const row of rows()) byId.set(row.id, forecastFill(samples?.get(row.id) ?? []));
-    return byId;
-  });
+  const forecasts = createMemo(() => forecastsOf(rows(), history()));
   const view = () => ({
     groups: groups(),
     mode: mode(),
@@ -54,13 +49,7 @@ export function StoragePage() {
       </h1>
       <Switch>
         <Match when={liveState.hasNoEndpoints()}>
-          <EmptyState icon={StorageIcon} title="No storage to show yet">
-            <p>
-              Every storage of your Proxmox VE nodes and every Backup Server datastore will be
-              listed here.
-            </p>
-            <AddNodeHint />
-          </EmptyState>
+          <NoStorageYet />
         </Match>
         <Match when={liveState.isLoading() || liveState.isAwaitingFirstPoll()}>
           <StorageSkeleton />
@@ -95,5 +84,27 @@ export function StoragePage() {
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** The fill forecast of each row, from its usage history (empty until that has loaded). */
+function forecastsOf(
+  rows: readonly { id: string }[],
+  samples: StorageHistory | undefined,
+): Map<string, FillForecast> {
+  const byId = new Map<string, FillForecast>();
+  for (const row of rows) byId.set(row.id, forecastFill(samples?.get(row.id) ?? []));
+  return byId;
+}
+
+function NoStorageYet() {
+  return (
+    <EmptyState icon={StorageIcon} title="No storage to show yet">
+      <p>
+        Every storage of your Proxmox VE nodes and every Backup Server datastore will be listed
+        here.
+      </p>
+      <AddNodeHint />
+    </EmptyState>
   );
 }
