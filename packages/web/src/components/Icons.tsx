@@ -99,3 +99,12 @@ export function DarkThemeIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** A rising line over an axis: history charts. */
+export function ChartIcon(props: IconProps) {
+  return (
+    <Icon class={props.class}>
+      <path d="M2 13.5h12M3 10.5l3-3.5 2.5 2 4.5-5.5" />
+    </Icon>
+  );
+}

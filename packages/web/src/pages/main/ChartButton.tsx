@@ -1,3 +1,5 @@
+import { ChartIcon } from '../../components/Icons.tsx';
+
 /** The small "history" button in the corner of a card. */
 export function ChartButton(props: { label: string; onClick(): void }) {
   return (
@@ -8,18 +10,7 @@ export function ChartButton(props: { label: string; onClick(): void }) {
       onClick={() => props.onClick()}
       class="absolute top-2 right-2 grid size-7 place-items-center rounded-md text-gray-600 outline-none hover:bg-gray-100 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:focus-visible:ring-sky-400"
     >
-      <svg
-        viewBox="0 0 16 16"
-        class="size-4"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.5"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-        aria-hidden="true"
-      >
-        <path d="M2 13.5h12M3 10.5l3-3.5 2.5 2 4.5-5.5" />
-      </svg>
+      <ChartIcon />
     </button>
   );
 }
