@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { returnsOf, toRegExp, validate } from './support/schema.ts';
+import { MISSING_REFERENCE, returnsOf, toRegExp, validate } from './support/schema.ts';
 
-describe('the schema validator used by the conformance suite', () => {
-  const resources = returnsOf('pve8.4', '/cluster/resources');
+describe.skipIf(MISSING_REFERENCE)('the schema validator used by the conformance suite', () => {
+  // Read lazily: a skipped suite is still collected, and the file may be absent then.
+  const resources = MISSING_REFERENCE ? {} : returnsOf('pve8.4', '/cluster/resources');
 
   it('fails on wrong types, missing required keys and values outside an enum', () => {
     expect(
