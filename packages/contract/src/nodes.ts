@@ -6,6 +6,19 @@ export type NodeType = z.infer<typeof NodeType>;
 
 const optionalText = z.string().trim().optional();
 
+/** What to collect: PVE reads the VM, container, storage and backup flags; PBS the rest. */
+const MONITOR_FLAGS = {
+  monitorVMs: z.boolean().optional(),
+  monitorContainers: z.boolean().optional(),
+  monitorStorage: z.boolean().optional(),
+  monitorBackups: z.boolean().optional(),
+  monitorDatastores: z.boolean().optional(),
+  monitorSyncJobs: z.boolean().optional(),
+  monitorVerifyJobs: z.boolean().optional(),
+  monitorPruneJobs: z.boolean().optional(),
+  monitorGarbageJobs: z.boolean().optional(),
+};
+
 /**
  * Body of `POST /api/config/nodes` and `PUT /api/config/nodes/:id`. Authenticate either with
  * an API token (`tokenName` = `user@realm!name`, `tokenValue` = its secret) or with
@@ -29,15 +42,7 @@ export const NodeConfigRequest = z.object({
    * @default true
    */
   verifySSL: z.boolean().default(true),
-  monitorVMs: z.boolean().optional(),
-  monitorContainers: z.boolean().optional(),
-  monitorStorage: z.boolean().optional(),
-  monitorBackups: z.boolean().optional(),
-  monitorDatastores: z.boolean().optional(),
-  monitorSyncJobs: z.boolean().optional(),
-  monitorVerifyJobs: z.boolean().optional(),
-  monitorPruneJobs: z.boolean().optional(),
-  monitorGarbageJobs: z.boolean().optional(),
+  ...MONITOR_FLAGS,
 });
 export type NodeConfigRequest = z.infer<typeof NodeConfigRequest>;
 
@@ -68,15 +73,7 @@ export const NodeResponse = z.object({
   hasToken: z.boolean(),
   fingerprint: z.string().optional(),
   verifySSL: z.boolean(),
-  monitorVMs: z.boolean().optional(),
-  monitorContainers: z.boolean().optional(),
-  monitorStorage: z.boolean().optional(),
-  monitorBackups: z.boolean().optional(),
-  monitorDatastores: z.boolean().optional(),
-  monitorSyncJobs: z.boolean().optional(),
-  monitorVerifyJobs: z.boolean().optional(),
-  monitorPruneJobs: z.boolean().optional(),
-  monitorGarbageJobs: z.boolean().optional(),
+  ...MONITOR_FLAGS,
   /** `connected` when the last poll succeeded, `disconnected` otherwise. */
   status: z.enum(['connected', 'disconnected', 'pending']),
   isCluster: z.boolean().optional(),

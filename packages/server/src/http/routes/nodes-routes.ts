@@ -4,6 +4,7 @@ import {
   type NodeResponse,
   NodeWriteResponse,
 } from '@pulse/contract';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { nodeFromRequest, nodeResponse } from '../../config/nodes-input.ts';
 import type { NodeConfig } from '../../config/nodes-model.ts';
@@ -35,6 +36,16 @@ function assertUniqueName(nodes: NodesRepository, node: NodeConfig): void {
   }
 }
 
+function auditNode(
+  security: SecurityService,
+  request: FastifyRequest,
+  event: 'node_added' | 'node_removed',
+  node: NodeConfig,
+): void {
+  const details = { node: node.name, type: node.type };
+  security.audit.record({ ...security.actor(request), event, outcome: 'success', details });
+}
+
 /** Node configuration, enough to poll; secrets go in and never come out. */
 export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
   const { nodes, monitor, security } = deps;
@@ -58,13 +69,7 @@ export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
         const node = nodeFromRequest(NodesRepository.newId(body.type), body);
         assertUniqueName(nodes, node);
         nodes.save(node);
-        const details = { node: node.name, type: node.type };
-        security.audit.record({
-          ...security.actor(request),
-          event: 'node_added',
-          outcome: 'success',
-          details,
-        });
+        auditNode(security, request, 'node_added', node);
         await monitor.reloadNodes();
         reply.code(201);
         return { status: 'success' as const, id: node.id };
@@ -98,13 +103,7 @@ export function nodesRoutes(deps: NodesRouteDeps): RouteDefinition[] {
       handler: async ({ params, request }) => {
         const node = nodes.get(params.id);
         if (!node || !nodes.delete(params.id)) throw notFound(`node ${params.id} not found`);
-        const details = { node: node.name, type: node.type };
-        security.audit.record({
-          ...security.actor(request),
-          event: 'node_removed',
-          outcome: 'success',
-          details,
-        });
+        auditNode(security, request, 'node_removed', node);
         await monitor.reloadNodes();
         return { status: 'success' as const, id: params.id };
       },
