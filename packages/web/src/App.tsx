@@ -30,7 +30,9 @@ export function App(props: RouteSectionProps) {
     <div class="flex min-h-dvh flex-col">
       <a
         href={`#${TAB_PANEL_ID}`}
-        class="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-sky-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:ring-2 focus:ring-sky-600"
+        class="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-sky-800
+          focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:ring-2
+          focus:ring-sky-600"
       >
         Skip to content
       </a>

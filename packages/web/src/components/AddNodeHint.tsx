@@ -7,7 +7,9 @@ export function AddNodeHint() {
       No Proxmox nodes yet — add one in{' '}
       <A
         href="/settings"
-        class="whitespace-nowrap font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 dark:text-sky-300 dark:decoration-sky-300/40 dark:hover:decoration-sky-300"
+        class="whitespace-nowrap font-medium text-sky-800 underline decoration-sky-800/40
+          underline-offset-2 hover:decoration-sky-800 dark:text-sky-300 dark:decoration-sky-300/40
+          dark:hover:decoration-sky-300"
       >
         Settings → Nodes
       </A>

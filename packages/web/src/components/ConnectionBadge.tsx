@@ -16,6 +16,15 @@ const DESCRIPTIONS: Record<ConnectionStatus, string> = {
 };
 
 /** The state of the live WebSocket, with a retry button once Pulse stops trying on its own. */
+const CONNECTED =
+  'border-emerald-200 bg-emerald-50 text-emerald-800 dark:border-emerald-800 ' +
+  'dark:bg-emerald-950 dark:text-emerald-300';
+const PENDING =
+  'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 ' +
+  'dark:text-amber-200';
+const DISCONNECTED =
+  'border-red-200 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300';
+
 export function ConnectionBadge() {
   const status = connection.status;
   const title = () => {
@@ -34,12 +43,9 @@ export function ConnectionBadge() {
         title={title()}
         class="inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium"
         classList={{
-          'border-emerald-200 bg-emerald-50 text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-300':
-            status() === 'connected',
-          'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200':
-            status() === 'connecting' || status() === 'reconnecting',
-          'border-red-200 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300':
-            status() === 'disconnected',
+          [CONNECTED]: status() === 'connected',
+          [PENDING]: status() === 'connecting' || status() === 'reconnecting',
+          [DISCONNECTED]: status() === 'disconnected',
         }}
       >
         <StatusDot status={status()} />
@@ -49,7 +55,9 @@ export function ConnectionBadge() {
         <button
           type="button"
           onClick={() => connection.retryNow()}
-          class="h-7 rounded-md px-2 text-xs font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800 dark:focus-visible:ring-sky-400"
+          class="h-7 rounded-md px-2 text-xs font-medium text-sky-800 outline-none hover:bg-sky-50
+            focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300
+            dark:hover:bg-slate-800 dark:focus-visible:ring-sky-400"
         >
           Retry
         </button>
@@ -66,7 +74,10 @@ function StatusDot(props: { status: ConnectionStatus }) {
           <span class="size-2 rounded-full bg-emerald-500" />
         </Match>
         <Match when={props.status === 'connecting' || props.status === 'reconnecting'}>
-          <span class="absolute size-2 motion-safe:animate-ping rounded-full bg-amber-400 opacity-75" />
+          <span
+            class="absolute size-2 motion-safe:animate-ping rounded-full bg-amber-400
+            opacity-75"
+          />
           <span class="size-2 rounded-full bg-amber-500" />
         </Match>
         <Match when={props.status === 'disconnected'}>

@@ -15,9 +15,13 @@ export function EmptyState(props: EmptyStateProps) {
   return (
     <section
       aria-labelledby="empty-state-title"
-      class="mx-auto mt-6 max-w-xl rounded-lg border border-dashed border-gray-300 bg-white px-5 py-8 text-center sm:mt-12 sm:px-8 dark:border-slate-700 dark:bg-slate-900"
+      class="mx-auto mt-6 max-w-xl rounded-lg border border-dashed border-gray-300 bg-white px-5
+        py-8 text-center sm:mt-12 sm:px-8 dark:border-slate-700 dark:bg-slate-900"
     >
-      <div class="mx-auto grid size-10 place-items-center rounded-full bg-sky-50 text-sky-700 dark:bg-sky-950 dark:text-sky-300">
+      <div
+        class="mx-auto grid size-10 place-items-center rounded-full bg-sky-50 text-sky-700
+        dark:bg-sky-950 dark:text-sky-300"
+      >
         <props.icon class="size-5" />
       </div>
       <h1 id="empty-state-title" class="mt-3 text-base font-semibold">

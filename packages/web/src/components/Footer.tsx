@@ -11,10 +11,14 @@ export function Footer(props: FooterProps) {
   const info = () => (props.version.state === 'ready' ? props.version() : undefined);
 
   return (
-    <footer class="border-t border-gray-200 text-xs text-gray-600 dark:border-slate-800 dark:text-slate-400">
+    <footer
+      class="border-t border-gray-200 text-xs text-gray-600 dark:border-slate-800
+      dark:text-slate-400"
+    >
       <div
         data-testid="footer-version"
-        class="mx-auto flex min-h-10 max-w-screen-2xl flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 sm:px-6"
+        class="mx-auto flex min-h-10 max-w-screen-2xl flex-wrap items-center gap-x-3 gap-y-1 px-3
+          py-2 sm:px-6"
       >
         <Switch fallback={<span>Pulse</span>}>
           <Match when={info()}>

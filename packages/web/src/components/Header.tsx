@@ -19,13 +19,17 @@ export function Header(props: HeaderProps) {
       <div class="mx-auto flex h-12 max-w-screen-2xl items-center gap-3 px-3 sm:px-6">
         <A
           href="/"
-          class="flex items-center gap-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+          class="flex items-center gap-2 rounded-md outline-none focus-visible:ring-2
+            focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
         >
           <LogoMark />
           <span class="text-lg font-semibold tracking-tight">Pulse</span>
         </A>
         <Show when={props.version?.channel === 'rc'}>
-          <span class="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          <span
+            class="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900
+            dark:bg-amber-900 dark:text-amber-100"
+          >
             RC
           </span>
         </Show>

@@ -87,7 +87,8 @@ export function LightThemeIcon(props: IconProps) {
   return (
     <Icon class={props.class}>
       <circle cx="8" cy="8" r="2.75" />
-      <path d="M8 1.5v1.25M8 13.25v1.25M1.5 8h1.25M13.25 8h1.25M3.4 3.4l.9.9M11.7 11.7l.9.9M3.4 12.6l.9-.9M11.7 4.3l.9-.9" />
+      <path d="M8 1.5v1.25M8 13.25v1.25M1.5 8h1.25M13.25 8h1.25" />
+      <path d="M3.4 3.4l.9.9M11.7 11.7l.9.9M3.4 12.6l.9-.9M11.7 4.3l.9-.9" />
     </Icon>
   );
 }

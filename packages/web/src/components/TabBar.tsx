@@ -9,6 +9,10 @@ export const TAB_PANEL_ID = 'tab-panel';
  * Home and End move focus and open the page at once (pages render instantly). Only the
  * selected tab is in the Tab order.
  */
+const UNSELECTED =
+  'border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900 ' +
+  'dark:text-slate-400 dark:hover:border-slate-600 dark:hover:text-slate-100';
+
 export function TabBar() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -46,11 +50,14 @@ export function TabBar() {
               aria-controls={TAB_PANEL_ID}
               tabIndex={isSelected() ? 0 : -1}
               onKeyDown={(event) => onKeyDown(event, index())}
-              class="flex flex-1 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap border-b-2 px-2 py-2.5 text-sm font-medium outline-none transition-colors focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset sm:flex-none sm:px-3 dark:focus-visible:bg-slate-800 dark:focus-visible:ring-sky-400"
+              class="flex flex-1 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap
+                border-b-2 px-2 py-2.5 text-sm font-medium outline-none transition-colors
+                focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600
+                focus-visible:ring-inset sm:flex-none sm:px-3 dark:focus-visible:bg-slate-800
+                dark:focus-visible:ring-sky-400"
               classList={{
                 'border-sky-700 text-sky-800 dark:border-sky-400 dark:text-sky-300': isSelected(),
-                'border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900 dark:text-slate-400 dark:hover:border-slate-600 dark:hover:text-slate-100':
-                  !isSelected(),
+                [UNSELECTED]: !isSelected(),
               }}
             >
               <tab.icon class="hidden size-4 sm:block" />

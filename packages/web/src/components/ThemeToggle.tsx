@@ -20,7 +20,8 @@ export function ThemeToggle() {
     <fieldset
       aria-label="Theme"
       data-testid="theme-toggle"
-      class="flex shrink-0 rounded-md border border-gray-200 bg-gray-100 p-0.5 dark:border-slate-700 dark:bg-slate-800"
+      class="flex shrink-0 rounded-md border border-gray-200 bg-gray-100 p-0.5
+        dark:border-slate-700 dark:bg-slate-800"
     >
       <For each={OPTIONS}>
         {(option) => {
@@ -33,7 +34,8 @@ export function ThemeToggle() {
               aria-pressed={isPressed()}
               data-theme-option={option.value}
               onClick={() => setThemePreference(option.value)}
-              class="grid size-7 place-items-center rounded outline-none transition-colors focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+              class="grid size-7 place-items-center rounded outline-none transition-colors
+                focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
               classList={{
                 'bg-white text-gray-900 shadow-sm dark:bg-slate-600 dark:text-white': isPressed(),
                 'text-gray-600 hover:text-gray-900 dark:text-slate-400 dark:hover:text-slate-100':

@@ -10,7 +10,9 @@ export function SettingsPage() {
       actions={
         <A
           href="/settings/security"
-          class="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white outline-none hover:bg-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+          class="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white outline-none
+            hover:bg-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600
+            focus-visible:ring-offset-2 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
         >
           Security
         </A>

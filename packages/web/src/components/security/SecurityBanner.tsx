@@ -18,7 +18,8 @@ export function SecurityBanner(props: SecurityBannerProps) {
       <Match when={props.status.apiOnly && !props.status.canWrite}>
         <div
           role="status"
-          class="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          class="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950 dark:bg-amber-950
+            dark:text-amber-100"
         >
           Read-only: this Pulse is protected by an API token only. Changes need the token
           (X-API-Token header); set a password in Settings → Security to use the UI for them.

@@ -17,7 +17,9 @@ export function UserMenu() {
           <button
             type="button"
             onClick={() => void auth.logout()}
-            class="rounded-md px-2 py-1 font-medium text-gray-700 hover:bg-gray-100 focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:outline-none dark:text-slate-200 dark:hover:bg-slate-800 dark:focus-visible:ring-sky-400"
+            class="rounded-md px-2 py-1 font-medium text-gray-700 hover:bg-gray-100
+              focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:outline-none
+              dark:text-slate-200 dark:hover:bg-slate-800 dark:focus-visible:ring-sky-400"
           >
             Log out
           </button>

@@ -75,7 +75,9 @@ function FilterSummary(props: {
         <button
           type="button"
           onClick={() => props.onReset()}
-          class={`rounded text-sm font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 dark:text-sky-300 dark:decoration-sky-300/40 ${FOCUS_RING}`}
+          class={`rounded text-sm font-medium text-sky-800 underline decoration-sky-800/40
+            underline-offset-2 hover:decoration-sky-800 dark:text-sky-300
+            dark:decoration-sky-300/40 ${FOCUS_RING}`}
         >
           Clear filters
         </button>

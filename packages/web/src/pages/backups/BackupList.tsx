@@ -54,7 +54,8 @@ export function BackupList(props: BackupListProps) {
         <button
           type="button"
           onClick={() => setLimit((current) => current + PAGE_SIZE)}
-          class={`${PANEL} w-full py-2 text-sm font-medium text-sky-800 hover:bg-gray-50 dark:text-sky-300 dark:hover:bg-slate-800 ${FOCUS_RING}`}
+          class={`${PANEL} w-full py-2 text-sm font-medium text-sky-800 hover:bg-gray-50
+            dark:text-sky-300 dark:hover:bg-slate-800 ${FOCUS_RING}`}
         >
           Show {Math.min(PAGE_SIZE, hidden())} more ({formatCount(hidden())} not shown)
         </button>
@@ -168,7 +169,10 @@ function BackupRow(props: { entry: BackupEntry }) {
       </td>
       <td class={`truncate px-3 py-1.5 text-xs ${MUTED}`} title={details()}>
         <Show when={entry().protected}>
-          <span class="mr-1.5 rounded bg-sky-100 px-1 text-sky-900 dark:bg-sky-950 dark:text-sky-200">
+          <span
+            class="mr-1.5 rounded bg-sky-100 px-1 text-sky-900 dark:bg-sky-950
+            dark:text-sky-200"
+          >
             protected
           </span>
         </Show>

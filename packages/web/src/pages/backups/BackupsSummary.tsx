@@ -38,7 +38,8 @@ export function BackupsSummary(props: BackupsSummaryProps) {
           {formatCount(props.entries.length)}
         </span>
         <span class={`block whitespace-normal text-xs font-normal tabular-nums ${MUTED}`}>
-          {facts().counts.pbs} PBS · {facts().counts.pve} PVE · {facts().counts.snapshot} snapshots
+          {`${facts().counts.pbs} PBS · ${facts().counts.pve} PVE · `}
+          {`${facts().counts.snapshot} snapshots`}
         </span>
       </Fact>
       <Fact label="Backups in the last 24 h">

@@ -21,7 +21,8 @@ export function FailedTasks(props: FailedTasksProps) {
       >
         <h2
           id="failed-tasks-title"
-          class="border-b border-red-200 px-3 py-2 text-sm font-semibold text-red-800 dark:border-red-900 dark:text-red-300"
+          class="border-b border-red-200 px-3 py-2 text-sm font-semibold text-red-800
+            dark:border-red-900 dark:text-red-300"
         >
           {props.tasks.length} failed backup task{props.tasks.length === 1 ? '' : 's'} in the last
           24 hours
@@ -43,7 +44,10 @@ export function FailedTasks(props: FailedTasksProps) {
                   </span>
                 </div>
                 <div class="flex min-w-0 items-baseline gap-x-2">
-                  <span class="min-w-0 break-words font-mono text-xs text-red-800 dark:text-red-300">
+                  <span
+                    class="min-w-0 break-words font-mono text-xs text-red-800
+                    dark:text-red-300"
+                  >
                     {task.error}
                   </span>
                   <Show when={task.vmid}>
@@ -51,7 +55,10 @@ export function FailedTasks(props: FailedTasksProps) {
                       <button
                         type="button"
                         onClick={() => props.onShowGuest(String(vmid()))}
-                        class="ml-auto shrink-0 rounded text-xs font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 outline-none hover:decoration-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:decoration-sky-300/40"
+                        class="ml-auto shrink-0 rounded text-xs font-medium text-sky-800 underline
+                          decoration-sky-800/40 underline-offset-2 outline-none
+                          hover:decoration-sky-800 focus-visible:ring-2 focus-visible:ring-sky-600
+                          dark:text-sky-300 dark:decoration-sky-300/40"
                       >
                         Show its backups
                       </button>

@@ -47,7 +47,10 @@ export function FrequencyChart(props: FrequencyChartProps) {
             )}
           </For>
         </ul>
-        <div class="ml-auto inline-flex rounded-md border border-gray-300 p-0.5 dark:border-slate-700">
+        <div
+          class="ml-auto inline-flex rounded-md border border-gray-300 p-0.5
+          dark:border-slate-700"
+        >
           <For each={FREQUENCY_RANGES}>
             {(range) => (
               <button
@@ -72,7 +75,10 @@ export function FrequencyChart(props: FrequencyChartProps) {
           <span>{chart().max}</span>
           <span>0</span>
         </div>
-        <fieldset class="flex h-28 min-w-0 flex-1 items-end gap-px border-b border-l border-gray-300 dark:border-slate-700">
+        <fieldset
+          class="flex h-28 min-w-0 flex-1 items-end gap-px border-b border-l
+          border-gray-300 dark:border-slate-700"
+        >
           <legend class="sr-only">
             Backups per {chart().bucketDays === 1 ? 'day' : 'week'}; pick one to list only its
             backups

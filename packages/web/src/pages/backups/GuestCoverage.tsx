@@ -32,7 +32,10 @@ export function GuestCoverage(props: GuestCoverageProps) {
 
   return (
     <section aria-labelledby="coverage-title" class={`${PANEL} flex min-h-0 flex-col`}>
-      <div class="flex items-baseline gap-2 border-b border-gray-200 px-3 py-2 dark:border-slate-800">
+      <div
+        class="flex items-baseline gap-2 border-b border-gray-200 px-3 py-2
+        dark:border-slate-800"
+      >
         <h2 id="coverage-title" class="text-sm font-semibold">
           Last backup per guest
         </h2>
@@ -40,7 +43,8 @@ export function GuestCoverage(props: GuestCoverageProps) {
           type="button"
           aria-pressed={showAll()}
           onClick={() => setShowAll(!showAll())}
-          class={`ml-auto rounded text-xs font-medium text-sky-800 underline decoration-sky-800/40 underline-offset-2 dark:text-sky-300 ${FOCUS_RING}`}
+          class={`ml-auto rounded text-xs font-medium text-sky-800 underline decoration-sky-800/40
+            underline-offset-2 dark:text-sky-300 ${FOCUS_RING}`}
         >
           {showAll() ? 'Only problems' : `All ${props.statuses.length} guests`}
         </button>
@@ -82,7 +86,8 @@ function CoverageRow(props: {
       classList={{ 'bg-amber-50/60 dark:bg-amber-950/20': props.status.state === 'overdue' }}
     >
       <span
-        class={`w-16 shrink-0 rounded px-1.5 py-px text-center text-xs font-medium ${badge().class}`}
+        class={`w-16 shrink-0 rounded px-1.5 py-px text-center text-xs font-medium
+          ${badge().class}`}
       >
         {badge().label}
       </span>

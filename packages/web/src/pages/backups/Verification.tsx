@@ -10,7 +10,9 @@ export function Verification(props: { state: VerificationState | undefined }) {
         <span class="whitespace-nowrap text-emerald-700 dark:text-emerald-400">✓ verified</span>
       </Match>
       <Match when={props.state === 'failed'}>
-        <span class="whitespace-nowrap font-semibold text-red-700 dark:text-red-400">✗ failed</span>
+        <span class="whitespace-nowrap font-semibold text-red-700 dark:text-red-400">
+          {'✗ failed'}
+        </span>
       </Match>
       <Match when={props.state === 'none'}>
         <span class={`whitespace-nowrap ${MUTED}`}>not yet</span>

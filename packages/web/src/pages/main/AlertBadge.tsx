@@ -15,7 +15,8 @@ export function AlertBadge(props: { alerts: readonly AlertSummary[] | undefined 
       <span
         data-testid="alert-badge"
         title={summary()}
-        class="inline-flex h-5 shrink-0 items-center gap-0.5 rounded px-1 text-xs font-semibold tabular-nums"
+        class="inline-flex h-5 shrink-0 items-center gap-0.5 rounded px-1 text-xs font-semibold
+          tabular-nums"
         classList={{
           'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300': isCritical(),
           'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200': !isCritical(),

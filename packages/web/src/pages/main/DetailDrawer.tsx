@@ -88,7 +88,8 @@ export function DetailDrawer(props: DetailDrawerProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="detail-title"
-        class="relative flex h-full w-full max-w-2xl flex-col overflow-y-auto bg-white shadow-xl dark:bg-slate-900"
+        class="relative flex h-full w-full max-w-2xl flex-col overflow-y-auto bg-white shadow-xl
+          dark:bg-slate-900"
       >
         <DrawerHeader
           target={props.target}
@@ -155,7 +156,9 @@ function DrawerHeader(props: {
         ref={props.ref}
         type="button"
         onClick={() => props.onClose()}
-        class="rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+        class="rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 outline-none
+          hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300
+          dark:hover:bg-slate-800"
       >
         Close
       </button>

@@ -55,7 +55,10 @@ function SearchInput(props: { value: string; onType(value: string): void }) {
         }}
         placeholder="Search: name, node:pve1, tags:web, cpu>80 …  ( / )"
         aria-describedby="guest-search-problems"
-        class="h-9 w-full rounded-md border border-gray-300 bg-white px-3 text-sm tabular-nums outline-none placeholder:text-gray-500 focus:border-sky-600 focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:focus:border-sky-400"
+        class="h-9 w-full rounded-md border border-gray-300 bg-white px-3 text-sm tabular-nums
+          outline-none placeholder:text-gray-500 focus:border-sky-600 focus:ring-2
+          focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900
+          dark:placeholder:text-slate-400 dark:focus:border-sky-400"
       />
     </div>
   );
@@ -109,7 +112,9 @@ export function FilterBar(props: FilterBarProps) {
           aria-expanded={isOpen()}
           aria-controls="guest-quick-filters"
           onClick={() => setOpen(!isOpen())}
-          class="h-9 rounded-md px-3 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 sm:hidden dark:text-sky-300 dark:hover:bg-slate-800"
+          class="h-9 rounded-md px-3 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50
+            focus-visible:ring-2 focus-visible:ring-sky-600 sm:hidden dark:text-sky-300
+            dark:hover:bg-slate-800"
         >
           {isOpen() ? 'Hide filters' : 'More filters'}
         </button>
@@ -120,7 +125,9 @@ export function FilterBar(props: FilterBarProps) {
               setText('');
               props.onReset();
             }}
-            class="h-9 rounded-md px-3 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+            class="h-9 rounded-md px-3 text-sm font-medium text-sky-800 outline-none
+              hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300
+              dark:hover:bg-slate-800"
           >
             Reset filters
           </button>

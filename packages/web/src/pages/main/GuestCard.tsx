@@ -40,7 +40,8 @@ export function GuestCard(props: GuestCardProps) {
       data-node={guest().node}
       data-status={guest().status}
       aria-label={`${typeLabel(guest())} ${guest().vmid} ${guest().name}`}
-      class={`rounded-lg border border-l-4 border-gray-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${alertEdge(props.alerts)}`}
+      class={`rounded-lg border border-l-4 border-gray-200 bg-white p-3 dark:border-slate-800
+        dark:bg-slate-900 ${alertEdge(props.alerts)}`}
       classList={{ 'text-gray-600 dark:text-slate-400': !isRunning(guest()) }}
     >
       <div class="flex items-center gap-2">
@@ -49,7 +50,8 @@ export function GuestCard(props: GuestCardProps) {
           type="button"
           data-row-index={props.index}
           onClick={() => props.onOpen(guest())}
-          class="min-w-0 truncate rounded text-left font-semibold outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+          class="min-w-0 truncate rounded text-left font-semibold outline-none
+            focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
         >
           {guest().name}
         </button>

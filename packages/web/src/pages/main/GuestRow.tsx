@@ -50,7 +50,8 @@ function NameCell(props: NameCellProps) {
         type="button"
         data-row-index={props.index}
         onClick={() => props.onOpen()}
-        class="min-w-0 truncate rounded text-left font-medium outline-none hover:underline focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+        class="min-w-0 truncate rounded text-left font-medium outline-none hover:underline
+          focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
         title={`${props.guest.name}: open charts`}
       >
         {props.guest.name}
@@ -71,7 +72,9 @@ export function GuestRow(props: GuestRowProps) {
       data-vmid={guest().vmid}
       data-node={guest().node}
       data-status={guest().status}
-      class={`absolute top-0 left-0 grid w-full items-center gap-x-1.5 border-b border-l-4 border-b-gray-100 px-2 text-sm hover:bg-sky-50/60 dark:border-b-slate-800 dark:hover:bg-slate-800/60 ${alertEdge(props.alerts)}`}
+      class={`absolute top-0 left-0 grid w-full items-center gap-x-1.5 border-b border-l-4
+        border-b-gray-100 px-2 text-sm hover:bg-sky-50/60 dark:border-b-slate-800
+        dark:hover:bg-slate-800/60 ${alertEdge(props.alerts)}`}
       classList={{ 'text-gray-600 dark:text-slate-400': isStopped() }}
       style={{ ...props.style, 'grid-template-columns': GRID_TEMPLATE }}
     >

@@ -21,7 +21,10 @@ export function GuestTable(props: GuestListProps) {
   });
 
   return (
-    <div class="overflow-x-auto rounded-lg border border-gray-200 bg-white xl:overflow-visible dark:border-slate-800 dark:bg-slate-900">
+    <div
+      class="overflow-x-auto rounded-lg border border-gray-200 bg-white xl:overflow-visible
+      dark:border-slate-800 dark:bg-slate-900"
+    >
       <table
         aria-label="Guests"
         aria-rowcount={props.items.length + 1}

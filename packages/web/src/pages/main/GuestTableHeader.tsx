@@ -17,7 +17,8 @@ export function GuestTableHeader(props: GuestTableHeaderProps) {
 
   return (
     <tr
-      class={`grid h-9 items-center gap-x-1.5 border-b border-l-4 border-b-gray-200 border-l-transparent px-2 text-xs font-semibold dark:border-b-slate-700 ${MUTED}`}
+      class={`grid h-9 items-center gap-x-1.5 border-b border-l-4 border-b-gray-200
+        border-l-transparent px-2 text-xs font-semibold dark:border-b-slate-700 ${MUTED}`}
       style={{ 'grid-template-columns': GRID_TEMPLATE }}
     >
       <For each={COLUMNS}>
@@ -37,7 +38,9 @@ export function GuestTableHeader(props: GuestTableHeaderProps) {
                   type="button"
                   data-sort={key()}
                   onClick={() => props.onSort(key())}
-                  class="inline-flex items-center gap-0.5 whitespace-nowrap rounded outline-none hover:text-gray-900 focus-visible:ring-2 focus-visible:ring-sky-600 dark:hover:text-slate-100 dark:focus-visible:ring-sky-400"
+                  class="inline-flex items-center gap-0.5 whitespace-nowrap rounded outline-none
+                    hover:text-gray-900 focus-visible:ring-2 focus-visible:ring-sky-600
+                    dark:hover:text-slate-100 dark:focus-visible:ring-sky-400"
                   classList={{ 'text-gray-900 dark:text-slate-100': props.view.sort === key() }}
                 >
                   {column.label}

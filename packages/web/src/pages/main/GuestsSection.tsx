@@ -75,12 +75,16 @@ export function GuestsSection(props: GuestsSectionProps) {
 function countLine(shown: number, total: number, running: number): string {
   const of =
     shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
-  return `${of} shown · ${formatCount(running)} running · ${formatCount(shown - running)} stopped`;
+  const stopped = formatCount(shown - running);
+  return `${of} shown · ${formatCount(running)} running · ${stopped} stopped`;
 }
 
 function NoMatch(props: { hasGuests: boolean; onReset(): void }) {
   return (
-    <div class="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center text-sm dark:border-slate-700 dark:bg-slate-900">
+    <div
+      class="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center
+      text-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <Show
         when={props.hasGuests}
         fallback={<p class={MUTED}>The nodes report no VMs or containers.</p>}
@@ -89,7 +93,9 @@ function NoMatch(props: { hasGuests: boolean; onReset(): void }) {
         <button
           type="button"
           onClick={() => props.onReset()}
-          class="mt-3 rounded-md px-3 py-1.5 font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+          class="mt-3 rounded-md px-3 py-1.5 font-medium text-sky-800 outline-none hover:bg-sky-50
+            focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300
+            dark:hover:bg-slate-800"
         >
           Reset filters
         </button>

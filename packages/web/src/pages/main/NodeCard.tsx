@@ -73,7 +73,8 @@ export function NodeCard(props: NodeCardProps) {
       data-testid="node-card"
       data-node={props.node.name}
       aria-label={`Node ${props.node.name}`}
-      class={`relative rounded-lg border border-l-4 bg-white shadow-xs dark:bg-slate-900 ${alertEdge(props.alerts)}`}
+      class={`relative rounded-lg border border-l-4 bg-white shadow-xs dark:bg-slate-900
+        ${alertEdge(props.alerts)}`}
       classList={{
         'border-sky-600 ring-2 ring-sky-600/40 dark:border-sky-400': props.isSelected,
         'border-gray-200 dark:border-slate-800': !props.isSelected,
@@ -86,7 +87,8 @@ export function NodeCard(props: NodeCardProps) {
           props.isSelected ? 'Show guests of every node' : `Show only guests of ${props.node.name}`
         }
         onClick={() => props.onToggleFilter()}
-        class="block w-full rounded-lg p-3 text-left outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
+        class="block w-full rounded-lg p-3 text-left outline-none focus-visible:ring-2
+          focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400"
       >
         <div class="flex items-center gap-2 pr-8">
           <StatusDot tone={isOnline() ? 'up' : 'down'} label={isOnline() ? 'online' : 'offline'} />
@@ -103,7 +105,10 @@ export function NodeCard(props: NodeCardProps) {
         <Show
           when={isOnline()}
           fallback={
-            <p class="mt-3 rounded bg-red-50 px-2 py-1.5 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+            <p
+              class="mt-3 rounded bg-red-50 px-2 py-1.5 text-sm text-red-800 dark:bg-red-950
+              dark:text-red-300"
+            >
               Offline{props.node.statusReason ? `: ${props.node.statusReason}` : ''}
             </p>
           }

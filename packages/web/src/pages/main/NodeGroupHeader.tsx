@@ -14,7 +14,8 @@ export function NodeGroupHeader(props: NodeGroupHeaderProps) {
     <tr
       data-testid="node-group"
       data-node={props.item.node}
-      class="absolute top-0 left-0 flex w-full items-center border-b border-gray-200 bg-gray-50 px-3 dark:border-slate-800 dark:bg-slate-950/60"
+      class="absolute top-0 left-0 flex w-full items-center border-b border-gray-200 bg-gray-50
+        px-3 dark:border-slate-800 dark:bg-slate-950/60"
       style={props.style}
     >
       <th scope="rowgroup" class="flex w-full items-center gap-2 text-left text-sm font-normal">

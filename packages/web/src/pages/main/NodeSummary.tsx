@@ -79,7 +79,9 @@ export function NodeSummary(props: NodeSummaryProps) {
           type="button"
           aria-expanded={showAll()}
           onClick={() => setShowAll(!showAll())}
-          class="mt-2 rounded-md px-2 py-1 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+          class="mt-2 rounded-md px-2 py-1 text-sm font-medium text-sky-800 outline-none
+            hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300
+            dark:hover:bg-slate-800"
         >
           {showAll() ? 'Show fewer nodes' : `Show all ${props.nodes.length} nodes`}
           <Show when={!showAll()}>

@@ -46,7 +46,8 @@ export function NodeTile(props: NodeTileProps) {
       </div>
     </>
   );
-  const frame = `block w-full rounded-lg border border-l-4 bg-white px-2.5 py-2 text-left dark:bg-slate-900 ${alertEdge(props.alerts)}`;
+  const frame = `block w-full rounded-lg border border-l-4 bg-white px-2.5 py-2 text-left
+    dark:bg-slate-900 ${alertEdge(props.alerts)}`;
 
   return props.onToggleFilter ? (
     <button
@@ -56,7 +57,8 @@ export function NodeTile(props: NodeTileProps) {
       aria-pressed={props.isSelected}
       title={props.isSelected ? 'Show guests of every node' : `Show only guests of ${props.name}`}
       onClick={() => props.onToggleFilter?.()}
-      class={`${frame} outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:focus-visible:ring-sky-400`}
+      class={`${frame} outline-none focus-visible:ring-2 focus-visible:ring-sky-600
+        dark:focus-visible:ring-sky-400`}
       classList={{
         'border-sky-600 ring-2 ring-sky-600/40 dark:border-sky-400': props.isSelected,
         'border-gray-200 dark:border-slate-800': !props.isSelected,

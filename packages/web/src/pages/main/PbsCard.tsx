@@ -19,7 +19,8 @@ export function PbsCard(props: { pbs: PbsInstance; alerts: readonly AlertSummary
       data-testid="pbs-card"
       data-pbs={props.pbs.name}
       aria-label={`Backup server ${props.pbs.name}`}
-      class={`rounded-lg border border-l-4 border-gray-200 bg-white p-3 shadow-xs dark:border-slate-800 dark:bg-slate-900 ${alertEdge(props.alerts)}`}
+      class={`rounded-lg border border-l-4 border-gray-200 bg-white p-3 shadow-xs
+        dark:border-slate-800 dark:bg-slate-900 ${alertEdge(props.alerts)}`}
     >
       <div class="flex items-center gap-2">
         <StatusDot tone={isOnline() ? 'up' : 'down'} label={isOnline() ? 'online' : 'offline'} />
@@ -40,7 +41,10 @@ export function PbsCard(props: { pbs: PbsInstance; alerts: readonly AlertSummary
       <Show
         when={isOnline()}
         fallback={
-          <p class="mt-3 rounded bg-red-50 px-2 py-1.5 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+          <p
+            class="mt-3 rounded bg-red-50 px-2 py-1.5 text-sm text-red-800 dark:bg-red-950
+            dark:text-red-300"
+          >
             Offline
           </p>
         }

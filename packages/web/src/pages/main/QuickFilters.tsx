@@ -49,7 +49,9 @@ export function QuickFilters(props: QuickFiltersProps) {
         <select
           value={props.view.node}
           onChange={(event) => props.onChange({ node: event.currentTarget.value })}
-          class="h-8 rounded-md border border-gray-300 bg-white px-2 text-sm text-gray-900 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          class="h-8 rounded-md border border-gray-300 bg-white px-2 text-sm text-gray-900
+            outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-slate-700
+            dark:bg-slate-900 dark:text-slate-100"
         >
           <option value="">All nodes</option>
           <For each={props.nodeNames}>{(name) => <option value={name}>{name}</option>}</For>

@@ -16,10 +16,17 @@ const EXAMPLES: readonly [string, string][] = [
 export function SearchHelp() {
   return (
     <details class="group relative">
-      <summary class="flex h-9 cursor-pointer list-none items-center rounded-md px-3 text-sm font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800">
+      <summary
+        class="flex h-9 cursor-pointer list-none items-center rounded-md px-3 text-sm
+        font-medium text-sky-800 outline-none hover:bg-sky-50 focus-visible:ring-2
+        focus-visible:ring-sky-600 dark:text-sky-300 dark:hover:bg-slate-800"
+      >
         Syntax
       </summary>
-      <div class="absolute right-0 z-20 mt-1 w-[min(34rem,calc(100vw-1.5rem))] rounded-lg border border-gray-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div
+        class="absolute right-0 z-20 mt-1 w-[min(34rem,calc(100vw-1.5rem))] rounded-lg border
+        border-gray-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      >
         <dl class="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
           <For each={EXAMPLES}>
             {([example, meaning]) => (

@@ -23,7 +23,10 @@ export function MainSkeleton(props: { message: string }) {
         <div class="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-3">
           <For each={[0, 1, 2]}>
             {() => (
-              <div class="space-y-3 rounded-lg border border-gray-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <div
+                class="space-y-3 rounded-lg border border-gray-200 bg-white p-3
+                dark:border-slate-800 dark:bg-slate-900"
+              >
                 <div class={`h-4 w-32 ${BLOCK}`} />
                 <div class={`h-2 w-full ${BLOCK}`} />
                 <div class={`h-2 w-full ${BLOCK}`} />
@@ -33,7 +36,10 @@ export function MainSkeleton(props: { message: string }) {
           </For>
         </div>
         <div class={`h-9 w-full ${BLOCK}`} />
-        <div class="space-y-2 rounded-lg border border-gray-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+        <div
+          class="space-y-2 rounded-lg border border-gray-200 bg-white p-3 dark:border-slate-800
+          dark:bg-slate-900"
+        >
           <For each={[0, 1, 2, 3, 4, 5, 6, 7]}>{() => <div class={`h-6 w-full ${BLOCK}`} />}</For>
         </div>
         <p aria-hidden="true" class="text-center text-sm text-gray-600 dark:text-slate-400">

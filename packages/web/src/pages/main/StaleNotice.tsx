@@ -8,7 +8,8 @@ export function StaleNotice() {
     <Show when={liveState.isStale()}>
       <p
         role="status"
-        class="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        class="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900
+          dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
       >
         Live updates paused: the connection to Pulse was lost. Showing the state of{' '}
         {formatDateTime(liveState.lastUpdate())} ({formatAgo(liveState.lastUpdate(), Date.now())});

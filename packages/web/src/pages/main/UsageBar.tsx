@@ -56,7 +56,8 @@ export function UsageBar(props: UsageBarProps) {
         aria-hidden="true"
       >
         <div
-          class={`h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none ${BAR_FILL[level()]}`}
+          class={`h-full rounded-full transition-[width] duration-500
+            motion-reduce:transition-none ${BAR_FILL[level()]}`}
           style={{ width: width() }}
         />
       </div>

@@ -83,7 +83,10 @@ export function TagList(props: { tags: readonly string[] | undefined; max?: numb
     <span class="flex min-w-0 items-center gap-1 overflow-hidden" title={tags().join(', ')}>
       <For each={tags().slice(0, max())}>
         {(tag) => (
-          <span class="truncate rounded bg-gray-100 px-1.5 text-xs leading-5 text-gray-700 dark:bg-slate-800 dark:text-slate-300">
+          <span
+            class="truncate rounded bg-gray-100 px-1.5 text-xs leading-5 text-gray-700
+            dark:bg-slate-800 dark:text-slate-300"
+          >
             {tag}
           </span>
         )}

@@ -33,8 +33,9 @@ export function FillEstimate(props: FillEstimateProps) {
             <span
               class={urgency(filling.daysUntilFull)}
               title={
-                `About ${Math.round(filling.daysUntilFull)} days (${formatDateTime(filling.fullAt)}) ` +
-                `at ${formatBytes(filling.bytesPerDay)}/day, from ${formatHistorySpan(filling.historyMs)} of history`
+                `About ${Math.round(filling.daysUntilFull)} days ` +
+                `(${formatDateTime(filling.fullAt)}) at ${formatBytes(filling.bytesPerDay)}/day, ` +
+                `from ${formatHistorySpan(filling.historyMs)} of history`
               }
             >
               Full {formatTimeToFull(filling.daysUntilFull)}
@@ -48,7 +49,11 @@ export function FillEstimate(props: FillEstimateProps) {
           return (
             <span
               class={MUTED}
-              title={`${formatBytes(Math.abs(flat.bytesPerDay))}/day ${flat.bytesPerDay < 0 ? 'freed' : 'added'} over ${formatHistorySpan(flat.historyMs)}`}
+              title={
+                `${formatBytes(Math.abs(flat.bytesPerDay))}/day ` +
+                `${flat.bytesPerDay < 0 ? 'freed' : 'added'} ` +
+                `over ${formatHistorySpan(flat.historyMs)}`
+              }
             >
               Not filling
             </span>

@@ -30,7 +30,8 @@ export function UsageMeter(props: UsageMeterProps) {
           {props.total > 0 ? formatUsage(props.used, props.total) : 'no capacity reported'}
         </span>
       </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot take these styles in every browser */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot take these styles
+          in every browser */}
       <div
         class="mt-0.5 h-1.5 overflow-hidden rounded-full bg-gray-200 dark:bg-slate-700"
         role="meter"
@@ -41,7 +42,9 @@ export function UsageMeter(props: UsageMeterProps) {
         aria-valuetext={`${formatPercent(props.usage)}, ${formatUsage(props.used, props.total)}`}
       >
         <div
-          class={`h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none ${props.isDimmed ? 'bg-gray-400 dark:bg-slate-500' : BAR_FILL[level()]}`}
+          class={`h-full rounded-full transition-[width] duration-500
+            motion-reduce:transition-none
+            ${props.isDimmed ? 'bg-gray-400 dark:bg-slate-500' : BAR_FILL[level()]}`}
           style={{ width: width() }}
         />
       </div>
